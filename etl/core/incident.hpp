@@ -1,0 +1,34 @@
+#pragma once
+// One real-world event: the canonical values merged from all the reports of it.
+
+#include "core/incident_report.hpp"
+
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace etl {
+
+/// A casualty figure over several sources, as UCDP GED keeps it.
+struct count_range {
+    std::optional<long> low;
+    std::optional<long> best;
+    std::optional<long> high;
+};
+
+struct incident {
+    std::string id;                      ///< stable: the database id, or derived from the first report
+    std::optional<date_range> date;
+    place location;
+    std::string attacker;
+    claim_status attacker_status = claim_status::none;
+    std::string attack_type;
+    std::string target_type;
+    count_range killed;
+    count_range injured;
+    std::optional<civil_date> first_reported; ///< earliest publication date among the reports
+    std::optional<civil_date> last_reported;
+    std::vector<incident_report> reports;
+};
+
+} // namespace etl

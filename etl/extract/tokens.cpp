@@ -1,0 +1,250 @@
+#include "extract/tokens.hpp"
+
+#include <algorithm>
+
+namespace etl::extract {
+
+namespace {
+
+bool is_ascii_alpha(unsigned char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
+bool is_digit(unsigned char c) { return c >= '0' && c <= '9'; }
+
+/// Length of the UTF-8 sequence starting with lead byte c (1 for invalid leads).
+std::size_t utf8_length(unsigned char c)
+{
+    if (c < 0x80) return 1;
+    if ((c & 0xE0) == 0xC0) return 2;
+    if ((c & 0xF0) == 0xE0) return 3;
+    if ((c & 0xF8) == 0xF0) return 4;
+    return 1;
+}
+
+/// Code point of a 2-byte sequence, or 0.
+unsigned two_byte_code_point(std::string_view s, std::size_t i)
+{
+    if (i + 1 >= s.size())
+        return 0;
+    return ((static_cast<unsigned char>(s[i]) & 0x1Fu) << 6) | (static_cast<unsigned char>(s[i + 1]) & 0x3Fu);
+}
+
+/// ASCII letter for a Latin-1 Supplement / Latin Extended-A letter, or 0 when it has none.
+char fold_code_point(unsigned cp)
+{
+    static char const latin1[] = // U+00C0 .. U+00FF
+        "aaaaaaaceeeeiiiidnooooo\0ouuuuyts"
+        "aaaaaaaceeeeiiiidnooooo\0ouuuuyty";
+    if (cp >= 0xC0 && cp <= 0xFF)
+        return latin1[cp - 0xC0];
+    if (cp >= 0x100 && cp <= 0x17F) { // Latin Extended-A: pairs of upper/lower case
+        static char const ext_a[] = "aaaaaaccccccccddddeeeeeeeeeegggggggghhhhiiiiiiiiiiiijjkkklllllllllnnnnnnnnnoooooooorrrrrrssssssssttttttuuuuuuuuuuuuwwyyyzzzzzzs";
+        std::size_t const idx = cp - 0x100;
+        return idx < sizeof ext_a - 1 ? ext_a[idx] : 0;
+    }
+    return 0;
+}
+
+bool is_upper_code_point(unsigned cp)
+{
+    return (cp >= 0xC0 && cp <= 0xDE && cp != 0xD7) || (cp >= 0x100 && cp <= 0x17F && cp % 2 == 0);
+}
+
+/// Is the character at i part of a word (letter, digit, or any non-ASCII letter-like byte)?
+bool is_word_byte(unsigned char c) { return is_ascii_alpha(c) || is_digit(c) || c >= 0x80; }
+
+} // namespace
+
+std::string fold(std::string_view text)
+{
+    std::string out;
+    out.reserve(text.size());
+    for (std::size_t i = 0; i < text.size();) {
+        auto const c = static_cast<unsigned char>(text[i]);
+        std::size_t const len = utf8_length(c);
+        if (c < 0x80) {
+            out.push_back(static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c));
+        } else if (len == 2) {
+            char const f = fold_code_point(two_byte_code_point(text, i));
+            if (f)
+                out.push_back(f);
+            else
+                out.append(text.substr(i, len));
+        } else {
+            out.append(text.substr(i, std::min(len, text.size() - i)));
+        }
+        i += len;
+    }
+    return out;
+}
+
+std::vector<token> tokenize(std::string_view text, std::size_t base)
+{
+    std::vector<token> tokens;
+    std::size_t i = 0;
+    while (i < text.size()) {
+        auto const c = static_cast<unsigned char>(text[i]);
+        if (c == ' ' || c == '\t' || c == '\n' || c == '\r') {
+            ++i;
+            continue;
+        }
+        if (is_digit(c)) {
+            // A number: digits with internal thousands commas or a decimal point.
+            std::size_t j = i;
+            std::string norm;
+            while (j < text.size()) {
+                auto const d = static_cast<unsigned char>(text[j]);
+                if (is_digit(d)) {
+                    norm.push_back(static_cast<char>(d));
+                    ++j;
+                } else if ((d == ',' || d == '.') && j + 1 < text.size() &&
+                           is_digit(static_cast<unsigned char>(text[j + 1])) && j > i) {
+                    if (d == '.')
+                        norm.push_back('.');
+                    ++j;
+                } else {
+                    break;
+                }
+            }
+            // "3rd", "1990s", "7th": digits glued to letters stay one word token.
+            if (j < text.size() && is_ascii_alpha(static_cast<unsigned char>(text[j]))) {
+                std::size_t k = j;
+                while (k < text.size() && is_word_byte(static_cast<unsigned char>(text[k])))
+                    ++k;
+                tokens.push_back({base + i, base + k, fold(text.substr(i, k - i)), token_kind::word, false, false});
+                i = k;
+                continue;
+            }
+            tokens.push_back({base + i, base + j, norm, token_kind::number, false, false});
+            i = j;
+            continue;
+        }
+        if (is_word_byte(c)) {
+            std::size_t j = i;
+            bool has_lower = false;
+            int letters = 0;
+            while (j < text.size()) {
+                auto const d = static_cast<unsigned char>(text[j]);
+                if (!is_word_byte(d))
+                    break;
+                // Typographic punctuation (U+2000..U+206F: dashes, quotes) ends a word.
+                if (d == 0xE2 && j + 1 < text.size() && static_cast<unsigned char>(text[j + 1]) == 0x80)
+                    break;
+                if (d >= 'a' && d <= 'z')
+                    has_lower = true;
+                if (is_ascii_alpha(d))
+                    ++letters;
+                if (d >= 0x80) {
+                    std::size_t const len = utf8_length(d);
+                    if (len == 2) {
+                        unsigned const cp = two_byte_code_point(text, j);
+                        if (fold_code_point(cp)) {
+                            ++letters;
+                            if (!is_upper_code_point(cp))
+                                has_lower = true;
+                        }
+                    }
+                    j += len;
+                } else {
+                    ++j;
+                }
+            }
+            j = std::min(j, text.size());
+            if (j == i) { // a lone typographic mark
+                std::size_t const len = std::min(utf8_length(c), text.size() - i);
+                tokens.push_back({base + i, base + i + len, std::string(text.substr(i, len)), token_kind::punct});
+                i += len;
+                continue;
+            }
+            token t{base + i, base + j, fold(text.substr(i, j - i)), token_kind::word, false, false};
+            if (is_ascii_alpha(c) && c >= 'A' && c <= 'Z')
+                t.capitalised = true;
+            else if (c >= 0x80 && utf8_length(c) == 2 && is_upper_code_point(two_byte_code_point(text, i)))
+                t.capitalised = true;
+            t.all_caps = t.capitalised && !has_lower && letters >= 2;
+            tokens.push_back(std::move(t));
+            i = j;
+            continue;
+        }
+        // Possessive "'s" after a word is dropped; other apostrophes too.
+        if (c == '\'') {
+            if (i + 1 < text.size() && (text[i + 1] == 's' || text[i + 1] == 'S') &&
+                (i + 2 == text.size() || !is_word_byte(static_cast<unsigned char>(text[i + 2]))) && i > 0 &&
+                is_word_byte(static_cast<unsigned char>(text[i - 1]))) {
+                i += 2;
+                continue;
+            }
+            ++i;
+            continue;
+        }
+        if (c == '-') { // hyphens join nothing: "ISIS-K" is [isis, k]
+            ++i;
+            continue;
+        }
+        tokens.push_back({base + i, base + i + 1, std::string(1, static_cast<char>(c)), token_kind::punct});
+        ++i;
+    }
+    return tokens;
+}
+
+std::vector<std::string> phrase_keys(std::string_view phrase)
+{
+    std::vector<std::string> keys;
+    for (auto &t : tokenize(phrase))
+        if (t.kind != token_kind::punct || t.norm == "&")
+            keys.push_back(std::move(t.norm));
+    return keys;
+}
+
+void phrase_matcher::add(std::string_view phrase, std::size_t value)
+{
+    auto keys = phrase_keys(phrase);
+    if (keys.empty())
+        return;
+    std::string first = std::move(keys.front());
+    keys.erase(keys.begin());
+    auto &bucket = m_by_first[first];
+    bucket.push_back({std::move(keys), value});
+    // Longest first, so matches_at() can report in order.
+    std::stable_sort(bucket.begin(), bucket.end(),
+                     [](entry const &a, entry const &b) { return a.rest.size() > b.rest.size(); });
+    ++m_count;
+}
+
+std::vector<phrase_match> phrase_matcher::matches_at(std::vector<token> const &tokens, std::size_t i) const
+{
+    std::vector<phrase_match> found;
+    if (i >= tokens.size())
+        return found;
+    auto const it = m_by_first.find(tokens[i].norm);
+    if (it == m_by_first.end())
+        return found;
+    for (auto const &e : it->second) {
+        if (i + 1 + e.rest.size() > tokens.size())
+            continue;
+        bool ok = true;
+        for (std::size_t k = 0; k < e.rest.size() && ok; ++k)
+            ok = tokens[i + 1 + k].norm == e.rest[k];
+        if (ok)
+            found.push_back({i, e.rest.size() + 1, e.value});
+    }
+    return found;
+}
+
+std::vector<phrase_match> phrase_matcher::find_all(std::vector<token> const &tokens) const
+{
+    std::vector<phrase_match> found;
+    for (std::size_t i = 0; i < tokens.size();) {
+        auto here = matches_at(tokens, i);
+        if (here.empty()) {
+            ++i;
+            continue;
+        }
+        std::size_t const len = here.front().token_count;
+        for (auto &m : here)
+            if (m.token_count == len)
+                found.push_back(m);
+        i += len;
+    }
+    return found;
+}
+
+} // namespace etl::extract
