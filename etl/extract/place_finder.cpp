@@ -1,0 +1,541 @@
+#include "extract/place_finder.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <string_view>
+#include <unordered_set>
+
+namespace etl::extract {
+
+namespace {
+
+using word_set = std::unordered_set<std::string_view>;
+
+bool in(word_set const &s, std::string const &w) { return s.count(w) > 0; }
+
+/// Words that make the next capitalised word a person's name.
+word_set const &titles()
+{
+    static word_set const s{"mr", "mrs", "ms", "miss", "dr", "gen", "general", "col", "colonel", "maj", "major",
+                            "capt", "captain", "lt", "lieutenant", "sgt", "sergeant", "cpl", "corporal", "brig",
+                            "brigadier", "admiral", "marshal", "president", "minister", "premier", "sheikh",
+                            "shaikh", "mullah", "mawlawi", "maulvi", "maulana", "imam", "ayatollah", "senator",
+                            "sen", "rep", "representative", "gov", "judge", "justice", "prof", "professor",
+                            "commander", "cmdr", "king", "prince", "princess", "queen", "pope", "emir", "sultan",
+                            "sir", "lord", "lady", "mayor", "secretary", "ambassador", "envoy", "inspector",
+                            "constable", "hajji", "haji", "spokesman", "spokeswoman", "spokesperson"};
+    return s;
+}
+
+/// Capitalised words that may follow a place name without making it part of another name.
+word_set const &continuations()
+{
+    static word_set const s{
+        "province", "provinces", "state", "governorate", "region", "district", "districts", "agency", "county",
+        "municipality", "city", "town", "village", "valley", "river", "airport", "airfield", "airbase", "air",
+        "base", "university", "college", "school", "hospital", "prison", "jail", "mosque", "church", "temple",
+        "shrine", "market", "bazaar", "bridge", "road", "highway", "street", "square", "stadium", "hotel", "dam",
+        "police", "governor", "council", "camp", "checkpoint", "station", "border", "crossing", "gate", "port",
+        "harbour", "harbor", "zone", "area", "division", "corps", "command", "garrison", "cantonment", "office",
+        "court", "international", "central", "old", "new", "north", "south", "east", "west", "northern",
+        "southern", "eastern", "western", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
+        "sunday", "january", "february", "march", "april", "may", "june", "july", "august", "september",
+        "october", "november", "december", "province's", "military", "army", "security", "residents", "officials"};
+    return s;
+}
+
+/// Capitalised words that are not a person's first name (title-case headlines, compass).
+word_set const &function_words()
+{
+    static word_set const s{"in", "at", "on", "of", "the", "a", "an", "and", "or", "for", "to", "from", "near",
+                            "by", "with", "as", "after", "before", "over", "under", "into", "across", "outside",
+                            "inside", "amid", "against", "says", "said", "north", "south", "east", "west",
+                            "northern", "southern", "eastern", "western", "central", "upper", "lower", "greater",
+                            "northeastern", "northwestern", "southeastern", "southwestern", "downtown",
+                            "rural", "suburban", "war", "torn", "hit"};
+    return s;
+}
+
+word_set const &locatives()
+{
+    static word_set const s{"in", "near", "at", "outside", "from", "around", "towards", "toward", "into",
+                            "across", "inside", "to", "through", "between", "nearby", "across"};
+    return s;
+}
+
+word_set const &speech_verbs()
+{
+    static word_set const s{"said", "says", "told", "added", "tweeted", "wrote", "stated", "claimed", "denied"};
+    return s;
+}
+
+enum class kind_hint { none, admin1, district, city };
+
+enum class rule_id { none, unique, hint, local, context, prior, demonym, capital };
+
+char const *rule_name(rule_id r)
+{
+    switch (r) {
+    case rule_id::none:
+    case rule_id::unique: return "unique";
+    case rule_id::hint: return "hint";
+    case rule_id::local: return "local";
+    case rule_id::context: return "context";
+    case rule_id::prior: return "prior";
+    case rule_id::demonym: return "demonym";
+    case rule_id::capital: return "capital";
+    }
+    return "unique";
+}
+
+kind_hint hint_of(std::string const &w)
+{
+    static word_set const admin1{"province", "provinces", "state", "governorate", "region", "prefecture",
+                                 "oblast", "department", "emirate"};
+    static word_set const district{"district", "districts", "agency", "county", "municipality", "tehsil", "lga"};
+    static word_set const city{"city", "town", "village", "township", "neighbourhood", "neighborhood", "suburb"};
+    if (in(admin1, w))
+        return kind_hint::admin1;
+    if (in(district, w))
+        return kind_hint::district;
+    if (in(city, w))
+        return kind_hint::city;
+    return kind_hint::none;
+}
+
+bool fits(kind_hint h, place_kind k)
+{
+    switch (h) {
+    case kind_hint::none: return true;
+    case kind_hint::admin1: return k == place_kind::admin1 || k == place_kind::district;
+    case kind_hint::district: return k == place_kind::district;
+    case kind_hint::city: return k == place_kind::city;
+    }
+    return true;
+}
+
+bool is_word(std::vector<token> const &t, std::size_t i) { return i < t.size() && t[i].kind == token_kind::word; }
+
+bool is_boundary(token const &t)
+{
+    if (t.kind != token_kind::punct)
+        return false;
+    static word_set const s{".", "!", "?", ":", ";", "\"", "(", ")", "[", "]", "|", "\xE2\x80\x9C",
+                            "\xE2\x80\x9D", "\xE2\x80\x98", "\xE2\x80\x99", "\xE2\x80\x94", "\xE2\x80\x93",
+                            "\xE2\x80\xA2"};
+    return in(s, t.norm);
+}
+
+bool sentence_start(std::vector<token> const &t, std::size_t i) { return i == 0 || is_boundary(t[i - 1]); }
+
+/// The word after "capital" that makes it money, not a city.
+bool capital_as_money(std::vector<token> const &t, std::size_t i)
+{
+    static word_set const s{"punishment", "market", "markets", "gains", "flight", "flows", "spending",
+                            "expenditure", "investment", "investments", "costs", "controls", "account", "goods",
+                            "requirements", "ratio", "ratios"};
+    return is_word(t, i) && in(s, t[i].norm);
+}
+
+} // namespace
+
+void country_context::add(weights &w, int &total, std::uint32_t id, int weight)
+{
+    total += weight;
+    for (auto &p : w)
+        if (p.first == id) {
+            p.second += weight;
+            return;
+        }
+    w.emplace_back(id, weight);
+}
+
+int country_context::weight(weights const &w, std::uint32_t id)
+{
+    for (auto const &p : w)
+        if (p.first == id)
+            return p.second;
+    return 0;
+}
+
+std::uint32_t country_context::dominant_country() const
+{
+    std::uint32_t best = no_place;
+    int best_weight = 0;
+    for (auto const &[id, w] : m_countries)
+        if (w > best_weight) {
+            best = id;
+            best_weight = w;
+        }
+    return best;
+}
+
+bool place_finder::looks_all_caps(std::vector<token> const &tokens)
+{
+    std::size_t caps = 0, cased = 0;
+    for (auto const &t : tokens) {
+        if (t.kind != token_kind::word || t.norm.size() < 2)
+            continue;
+        if (t.all_caps) {
+            caps += t.end - t.begin;
+            cased += t.end - t.begin;
+        } else if (!(t.norm[0] >= '0' && t.norm[0] <= '9')) {
+            cased += t.end - t.begin;
+        }
+    }
+    return cased > 0 && caps * 10 > cased * 6;
+}
+
+country_context place_finder::context_of(std::vector<token> const &article_tokens) const
+{
+    country_context ctx;
+    ctx.all_caps = looks_all_caps(article_tokens);
+    std::vector<place_mention> ignored;
+    country_context const empty;
+    scan(article_tokens, empty, ctx.all_caps, ignored, &ctx);
+    return ctx;
+}
+
+std::vector<place_mention> place_finder::find(std::vector<token> const &tokens, country_context const &ctx) const
+{
+    std::vector<place_mention> out;
+    scan(tokens, ctx, ctx.all_caps || looks_all_caps(tokens), out, nullptr);
+    return out;
+}
+
+void place_finder::scan(std::vector<token> const &tokens, country_context const &ctx, bool all_caps,
+                        std::vector<place_mention> &out, country_context *learn) const
+{
+    auto const &g = m_gazetteer;
+    std::size_t const n = tokens.size();
+    std::vector<name_ref> cands;
+    std::vector<name_ref> kept;
+    cands.reserve(32);
+    kept.reserve(32);
+
+    auto const filter = [&](auto &&pred) {
+        kept.clear();
+        for (auto const &c : cands)
+            if (pred(c))
+                kept.push_back(c);
+        if (kept.empty())
+            return false;
+        cands.swap(kept);
+        return true;
+    };
+    auto const kind_of = [&](name_ref const &r) { return g.place(r.place).kind; };
+    auto const emit = [&](std::size_t first, std::size_t last, std::uint32_t place, rule_id rule) {
+        place_mention m;
+        m.first_token = first;
+        m.token_count = last - first;
+        m.begin = tokens[first].begin;
+        m.end = tokens[last - 1].end;
+        m.place_id = place;
+        m.rule = rule_name(rule);
+        out.push_back(std::move(m));
+    };
+    auto const learn_country = [&](std::uint32_t place, int weight) {
+        if (learn)
+            learn->add_country(g.place(place).country_id, weight);
+    };
+
+    for (std::size_t i = 0; i < n;) {
+        token const &t = tokens[i];
+        if (t.kind != token_kind::word || (!all_caps && !t.capitalised)) {
+            ++i;
+            continue;
+        }
+
+        // "U.S." / "U.K.": the phrase matcher cannot see through the full stops.
+        if (t.norm == "u" && i + 2 < n && tokens[i + 1].norm == "." && is_word(tokens, i + 2) &&
+            (tokens[i + 2].norm == "s" || tokens[i + 2].norm == "k")) {
+            if (auto const c = g.country(tokens[i + 2].norm == "s" ? "US" : "GB")) {
+                std::size_t const last = i + 3 < n && tokens[i + 3].norm == "." ? i + 4 : i + 3;
+                emit(i, last, *c, rule_id::unique);
+                learn_country(*c, 3);
+                i = last;
+                continue;
+            }
+        }
+
+        auto const matches = g.matcher().matches_at(tokens, i);
+        phrase_match const *pick = nullptr;
+        for (auto const &m : matches) {
+            auto const &e = g.entry(m.value);
+            if (e.blocked) {
+                pick = &m;
+                break;
+            }
+            if (e.refs.empty())
+                continue;
+            token const &last = tokens[m.first_token + m.token_count - 1];
+            if (!all_caps && m.token_count > 1 && last.kind == token_kind::word && !last.capitalised)
+                continue;
+            pick = &m;
+            break;
+        }
+        if (!pick) {
+            ++i;
+            continue;
+        }
+        auto const &e = g.entry(pick->value);
+        if (e.blocked) {
+            i += pick->token_count;
+            continue;
+        }
+        std::size_t const end = i + pick->token_count;
+        bool const single = pick->token_count == 1;
+
+        cands.assign(e.refs.begin(), e.refs.end());
+        // Capitalised acronyms in mixed-case text ("GAO", "IS") are organisations unless they name
+        // a country or an admin1 ("US", "NWFP").
+        if (!all_caps && single && t.all_caps && t.norm.size() <= 4 && !filter([&](name_ref const &r) {
+                auto const k = kind_of(r);
+                return (k == place_kind::country || k == place_kind::admin1) && r.source != name_source::demonym;
+            })) {
+            ++i;
+            continue;
+        }
+
+        // ---- person contexts ---------------------------------------------------------------
+        {
+            std::size_t q = i;
+            if (q > 0 && tokens[q - 1].norm == ".")
+                --q;
+            if (q > 0 && is_word(tokens, q - 1) && (all_caps || tokens[q - 1].capitalised) &&
+                in(titles(), tokens[q - 1].norm)) {
+                ++i;
+                continue;
+            }
+        }
+        bool const names_country = std::any_of(cands.begin(), cands.end(), [&](name_ref const &r) {
+            return kind_of(r) == place_kind::country;
+        });
+        bool const prev_is_place = !out.empty() && out.back().first_token + out.back().token_count == i;
+        if (!all_caps && single && !names_country) {
+            bool const prev_capitalised = i > 0 && is_word(tokens, i - 1) && tokens[i - 1].capitalised;
+            if (prev_capitalised && !prev_is_place && !sentence_start(tokens, i - 1) &&
+                !in(function_words(), tokens[i - 1].norm) && hint_of(tokens[i - 1].norm) == kind_hint::none) {
+                ++i;
+                continue;
+            }
+            if (!prev_capitalised && is_word(tokens, end) && tokens[end].capitalised &&
+                !in(continuations(), tokens[end].norm) && g.matcher().matches_at(tokens, end).empty()) {
+                ++i;
+                continue;
+            }
+            // "Hassan said"; but "Kabul said" is the government speaking.
+            bool const capital = std::any_of(cands.begin(), cands.end(), [&](name_ref const &r) {
+                return g.place(r.place).national_capital;
+            });
+            if (!capital && is_word(tokens, end) && in(speech_verbs(), tokens[end].norm) &&
+                !(i > 0 && is_word(tokens, i - 1) && (in(locatives(), tokens[i - 1].norm) || tokens[i - 1].norm == "of"))) {
+                ++i;
+                continue;
+            }
+        }
+
+        // ---- local evidence: place-type words and containers ---------------------------------
+        rule_id rule = rule_id::none;
+        bool strong = false;
+        kind_hint hint = is_word(tokens, end) ? hint_of(tokens[end].norm) : kind_hint::none;
+        if (hint == kind_hint::none && i >= 2 && tokens[i - 1].norm == "of" && is_word(tokens, i - 2))
+            hint = hint_of(tokens[i - 2].norm);
+        if (hint != kind_hint::none && filter([&](name_ref const &r) { return fits(hint, kind_of(r)); })) {
+            rule = rule_id::hint;
+            strong = true;
+        } else {
+            hint = kind_hint::none;
+        }
+
+        if (!out.empty()) {
+            place_mention const &pm = out.back();
+            std::size_t const pm_end = pm.first_token + pm.token_count;
+            place_kind const pk = g.place(pm.place_id).kind;
+            // "Pakistan's Khyber Pakhtunkhwa", "the Afghan province of Kandahar"
+            bool adjacent = pm_end <= i && i - pm_end <= 3 && pk != place_kind::city;
+            for (std::size_t k = pm_end; adjacent && k < i; ++k)
+                adjacent = is_word(tokens, k) &&
+                           (hint_of(tokens[k].norm) != kind_hint::none || tokens[k].norm == "of" ||
+                            tokens[k].norm == "the" || tokens[k].norm == "capital");
+            if (adjacent && filter([&](name_ref const &r) { return r.place != pm.place_id && g.contains(pm.place_id, r.place); })) {
+                rule = rule_id::local;
+                strong = true;
+            }
+            // "Lahore, Punjab", "Kandahar, Afghanistan": the second contains the first.
+            if (pm_end + 1 == i && tokens[i - 1].norm == "," &&
+                filter([&](name_ref const &r) { return r.place != pm.place_id && g.contains(r.place, pm.place_id); })) {
+                rule = rule_id::local;
+                strong = true;
+            }
+        }
+        // "El Paso, Texas": a container after a comma.
+        if (end + 1 < n && tokens[end].norm == "," && is_word(tokens, end + 1) &&
+            (all_caps || tokens[end + 1].capitalised)) {
+            for (auto const &m : g.matcher().matches_at(tokens, end + 1)) {
+                auto const &next = g.entry(m.value);
+                if (next.blocked || next.refs.empty())
+                    continue;
+                if (filter([&](name_ref const &r) {
+                        return std::any_of(next.refs.begin(), next.refs.end(), [&](name_ref const &o) {
+                            return o.source != name_source::demonym && o.place != r.place && g.contains(o.place, r.place);
+                        });
+                    })) {
+                    rule = rule_id::local;
+                    strong = true;
+                }
+                break;
+            }
+        }
+
+        // ---- names that are also words need support ------------------------------------------
+        bool const common = all_caps ? e.any_common : e.common_word;
+        if ((e.ambiguous || common) && !strong) {
+            bool const after_locative = i > 0 && is_word(tokens, i - 1) && in(locatives(), tokens[i - 1].norm);
+            if (e.ambiguous || !after_locative ||
+                !filter([&](name_ref const &r) { return ctx.country_weight(g.place(r.place).country_id) > 0; })) {
+                ++i;
+                continue;
+            }
+            rule = rule_id::context;
+        }
+
+        // ---- same-named places inside each other -------------------------------------------
+        if (hint == kind_hint::none && cands.size() > 1) {
+            // "Kandahar": the city, not the province named after it; "Djibouti": the country.
+            filter([&](name_ref const &r) {
+                auto const k = kind_of(r);
+                if (k == place_kind::admin1 || k == place_kind::district)
+                    return !std::any_of(cands.begin(), cands.end(), [&](name_ref const &o) {
+                        return kind_of(o) == place_kind::city && g.contains(r.place, o.place);
+                    });
+                if (k == place_kind::city)
+                    return !std::any_of(cands.begin(), cands.end(), [&](name_ref const &o) {
+                        return kind_of(o) == place_kind::country && g.contains(o.place, r.place);
+                    });
+                return true;
+            });
+        }
+
+        // ---- score --------------------------------------------------------------------------
+        name_ref best = cands.front();
+        if (cands.size() > 1) {
+            double best_score = -1e9;
+            bool context_used = false;
+            for (auto const &c : cands) {
+                auto const &p = g.place(c.place);
+                double s = 0.5 * std::log10(static_cast<double>(p.population) + 10.0);
+                int const cw = ctx.country_weight(p.country_id);
+                if (cw > 0)
+                    s += 1.0 + 4.0 * cw / ctx.country_total();
+                int const aw = p.admin1 == no_place ? 0 : ctx.admin1_weight(p.admin1);
+                if (aw > 0)
+                    s += 0.5 + 2.0 * aw / ctx.admin1_total();
+                switch (p.kind) {
+                case place_kind::country: s += 3.0; break;
+                case place_kind::admin1: s += 1.5; break;
+                case place_kind::district: s += 0.5; break;
+                case place_kind::city: break;
+                }
+                if (p.national_capital)
+                    s += 1.0;
+                else if (p.admin1_capital)
+                    s += 0.5;
+                if (c.source == name_source::alternate)
+                    s -= 0.3;
+                if (s > best_score) {
+                    best_score = s;
+                    best = c;
+                    context_used = cw > 0 || aw > 0;
+                }
+            }
+            if (rule == rule_id::none)
+                rule = context_used ? rule_id::context : rule_id::prior;
+        } else if (rule == rule_id::none) {
+            rule = rule_id::unique;
+        }
+        if (best.source == name_source::demonym && rule != rule_id::hint && rule != rule_id::local)
+            rule = rule_id::demonym;
+
+        // ---- capitals -----------------------------------------------------------------------
+        std::size_t first = i, last = end;
+        std::uint32_t place = best.place;
+        if (kind_of(best) == place_kind::country) {
+            auto const &iso2 = g.place(best.place).country;
+            bool const after = is_word(tokens, end) && tokens[end].norm == "capital" && !capital_as_money(tokens, end + 1);
+            bool const before = i >= 2 && tokens[i - 1].norm == "of" && tokens[i - 2].norm == "capital";
+            if (after || before) {
+                if (auto const cap = g.capital_of(iso2)) {
+                    place = *cap;
+                    rule = rule_id::capital;
+                    if (after)
+                        last = end + 1;
+                    else
+                        first = i - 2;
+                }
+            }
+        }
+
+        emit(first, last, place, rule);
+
+        if (learn) {
+            bool const demonym = best.source == name_source::demonym;
+            std::uint32_t const country = g.place(cands.front().place).country_id;
+            bool const one_country = std::all_of(cands.begin(), cands.end(), [&](name_ref const &r) {
+                return g.place(r.place).country_id == country;
+            });
+            if (one_country) {
+                learn->add_country(country, demonym ? 1 : kind_of(best) == place_kind::country ? 3 : 2);
+            } else {
+                // A far more populous namesake decides alone ("Paris" vs Paris, Texas).
+                std::uint64_t top = 0, second = 0;
+                std::uint32_t top_place = no_place;
+                for (auto const &c : cands) {
+                    auto const pop = g.place(c.place).population;
+                    if (pop > top) {
+                        second = top;
+                        top = pop;
+                        top_place = c.place;
+                    } else {
+                        second = std::max(second, pop);
+                    }
+                }
+                if (top_place != no_place && top >= 10 * std::max<std::uint64_t>(second, 1))
+                    learn->add_country(g.place(top_place).country_id, 1);
+            }
+            std::uint32_t const a1 = g.place(cands.front().place).admin1;
+            if (a1 != no_place && std::all_of(cands.begin(), cands.end(), [&](name_ref const &r) {
+                    return g.place(r.place).admin1 == a1;
+                }))
+                learn->add_admin1(a1, 2);
+        }
+        i = last;
+    }
+}
+
+etl::place place_finder::to_place(std::uint32_t place_id) const
+{
+    etl::place out;
+    if (place_id == no_place || place_id >= m_gazetteer.size())
+        return out;
+    auto const &p = m_gazetteer.place(place_id);
+    out.country = p.country;
+    if (p.admin1 != no_place)
+        out.admin1 = m_gazetteer.place(p.admin1).name;
+    switch (p.kind) {
+    case place_kind::country: out.precision = geo_precision::country; break;
+    case place_kind::admin1:
+    case place_kind::district: out.precision = geo_precision::admin1; break;
+    case place_kind::city:
+        out.city = p.name;
+        out.precision = geo_precision::city;
+        break;
+    }
+    if (p.has_coordinates) {
+        out.latitude = p.latitude;
+        out.longitude = p.longitude;
+    }
+    return out;
+}
+
+} // namespace etl::extract
