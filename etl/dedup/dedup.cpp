@@ -1,0 +1,481 @@
+#include "dedup/dedup.hpp"
+
+#include "dedup/features.hpp"
+
+#include <algorithm>
+#include <cstdio>
+#include <limits>
+#include <numeric>
+#include <tuple>
+#include <unordered_map>
+
+namespace etl::dedup {
+
+namespace {
+
+using detail::needed_score;
+using detail::pair_scorer;
+
+constexpr int fresh_owner = std::numeric_limits<int>::max();
+
+struct seed {
+    double score;
+    std::uint32_t a; ///< a < b
+    std::uint32_t b;
+};
+
+struct window {
+    bool present = false;
+    long start = 0;
+    long end = 0;
+};
+
+struct cluster {
+    std::vector<std::uint32_t> members;
+    int owner = fresh_owner; ///< index of the existing incident, or fresh_owner
+    std::uint32_t first = 0; ///< smallest member index
+};
+
+class deduplicator {
+public:
+    deduplicator(std::vector<existing_incident> existing, std::vector<incident_report> fresh,
+                 dedup_settings const &settings, attackers_compatible_fn const &compatible,
+                 attacker_is_branch_fn const &is_branch)
+        : m_settings(settings), m_compatible(compatible), m_is_branch(is_branch), m_builder(settings)
+    {
+        arrange(std::move(existing), std::move(fresh));
+    }
+
+    dedup_result run()
+    {
+        build_features();
+        pair_scorer const scorer(m_settings, m_compatible, m_builder.attackers());
+        m_scorer = &scorer;
+        sweep_dated();
+        link_weak();
+        std::sort(m_seeds.begin(), m_seeds.end(), [](seed const &x, seed const &y) {
+            return std::tie(y.score, x.a, x.b) < std::tie(x.score, y.a, y.b);
+        });
+        m_seeds.erase(std::unique(m_seeds.begin(), m_seeds.end(),
+                                  [](seed const &x, seed const &y) { return x.a == y.a && x.b == y.b; }),
+                      m_seeds.end());
+        m_result.stats.seed_pairs = m_seeds.size();
+        cluster_seeds();
+        emit();
+        m_scorer = nullptr;
+        return std::move(m_result);
+    }
+
+private:
+    /// Puts every report in one vector in the stable order, remembering its existing incident.
+    void arrange(std::vector<existing_incident> existing, std::vector<incident_report> fresh)
+    {
+        std::sort(existing.begin(), existing.end(),
+                  [](existing_incident const &x, existing_incident const &y) { return x.id < y.id; });
+        std::vector<incident_report> pool;
+        std::vector<int> owners;
+        std::size_t const total = fresh.size() + std::accumulate(existing.begin(), existing.end(), std::size_t{0},
+                                                                 [](std::size_t n, existing_incident const &e) {
+                                                                     return n + e.reports.size();
+                                                                 });
+        pool.reserve(total);
+        owners.reserve(total);
+        for (std::size_t e = 0; e < existing.size(); ++e)
+            for (auto &r : existing[e].reports) {
+                pool.push_back(std::move(r));
+                owners.push_back(static_cast<int>(e));
+            }
+        for (auto &r : fresh) {
+            pool.push_back(std::move(r));
+            owners.push_back(fresh_owner);
+        }
+        // Sorting indices, not reports: a report is a large object.
+        std::vector<std::uint32_t> order(pool.size());
+        std::iota(order.begin(), order.end(), 0u);
+        std::sort(order.begin(), order.end(), [&](std::uint32_t x, std::uint32_t y) {
+            auto const &a = pool[x];
+            auto const &b = pool[y];
+            return std::tie(a.article_id, a.ordinal, owners[x], a.evidence_begin, a.evidence_end, a.evidence) <
+                   std::tie(b.article_id, b.ordinal, owners[y], b.evidence_begin, b.evidence_end, b.evidence);
+        });
+        m_reports.reserve(pool.size());
+        m_owner.reserve(pool.size());
+        for (std::uint32_t i : order) {
+            m_reports.push_back(std::move(pool[i]));
+            m_owner.push_back(owners[i]);
+        }
+        m_existing_ids.reserve(existing.size());
+        for (auto &e : existing)
+            m_existing_ids.push_back(std::move(e.id));
+        m_result.stats.reports = m_reports.size();
+    }
+
+    void build_features()
+    {
+        m_features.reserve(m_reports.size());
+        for (auto const &r : m_reports)
+            m_features.push_back(m_builder.build(r));
+
+        // A term in many reports of the batch ("Taliban", a capital) tells events apart no better
+        // than the fields already compared.
+        std::vector<std::uint32_t> df(m_builder.term_count(), 0);
+        for (auto const &f : m_features)
+            for (auto t : f.terms)
+                ++df[t];
+        double const cap = std::max(static_cast<double>(m_settings.terms.min_df_cap),
+                                    m_settings.terms.max_df_fraction * static_cast<double>(m_features.size()));
+        for (auto &f : m_features)
+            f.terms.erase(std::remove_if(f.terms.begin(), f.terms.end(),
+                                         [&](std::uint32_t t) { return static_cast<double>(df[t]) > cap; }),
+                          f.terms.end());
+
+        m_windows.resize(m_features.size());
+        for (std::size_t i = 0; i < m_features.size(); ++i) {
+            auto const &f = m_features[i];
+            window &w = m_windows[i];
+            if (f.has_date) {
+                long const slack = f.slack_allowed ? m_settings.blocking.day_slack_days : 0;
+                w = {true, f.date_start - slack, f.date_end + slack};
+            } else if (f.has_published) {
+                w = {true, f.published - m_settings.blocking.undated_lookback_days, f.published + 1};
+            }
+        }
+    }
+
+    bool existing(std::uint32_t i) const { return m_owner[i] != fresh_owner; }
+
+    /// Scores a candidate pair and keeps it as a seed when it matches on its own.
+    void consider(std::uint32_t i, std::uint32_t j)
+    {
+        if (existing(i) && existing(j))
+            return;
+        auto const &a = m_features[i];
+        auto const &b = m_features[j];
+        if (a.article == b.article)
+            return;
+        ++m_result.stats.candidate_pairs;
+        bool const weak = a.weak() || b.weak();
+        pair_evidence e;
+        if (!m_scorer->score(a, b, e, needed_score(m_settings, weak)))
+            return;
+        if (weak && !e.strong_signal)
+            return;
+        m_seeds.push_back({e.score, std::min(i, j), std::max(i, j)});
+    }
+
+    void sweep_dated()
+    {
+        std::vector<std::uint32_t> order;
+        for (std::uint32_t i = 0; i < m_features.size(); ++i)
+            if (!m_features[i].weak())
+                order.push_back(i);
+        std::sort(order.begin(), order.end(), [&](std::uint32_t x, std::uint32_t y) {
+            return std::tie(m_features[x].country, m_windows[x].start, x) <
+                   std::tie(m_features[y].country, m_windows[y].start, y);
+        });
+        std::vector<std::uint32_t> active;
+        std::uint32_t country = 0;
+        for (std::uint32_t i : order) {
+            if (m_features[i].country != country) {
+                active.clear();
+                country = m_features[i].country;
+            }
+            long const start = m_windows[i].start;
+            std::size_t kept = 0;
+            for (std::uint32_t j : active) {
+                if (m_windows[j].end < start)
+                    continue; // ends before this and every later window starts
+                active[kept++] = j;
+                consider(j, i);
+            }
+            active.resize(kept);
+            active.push_back(i);
+        }
+    }
+
+    void link_weak()
+    {
+        // Place keys: city and admin1 buckets, only for the names weak reports look up.
+        auto key_of = [](bool city, std::uint32_t name) {
+            return (static_cast<std::uint64_t>(city) << 32) | name;
+        };
+        struct bucket {
+            std::vector<std::uint32_t> windowed;   ///< sorted by window start
+            std::vector<std::uint32_t> unwindowed; ///< in report order
+            long max_length = 0;
+        };
+        std::unordered_map<std::uint64_t, bucket> buckets;
+        std::vector<std::pair<std::uint32_t, std::uint64_t>> lookups;
+        for (std::uint32_t i = 0; i < m_features.size(); ++i) {
+            auto const &f = m_features[i];
+            if (!f.weak())
+                continue;
+            if (f.city != 0)
+                lookups.emplace_back(i, key_of(true, f.city));
+            else if (f.admin1 != 0)
+                lookups.emplace_back(i, key_of(false, f.admin1));
+        }
+        if (lookups.empty())
+            return;
+        for (auto const &[i, key] : lookups)
+            buckets.emplace(key, bucket{});
+        for (std::uint32_t i = 0; i < m_features.size(); ++i) {
+            auto const &f = m_features[i];
+            for (auto const key : {key_of(true, f.city), key_of(false, f.admin1)}) {
+                if ((key & 0xffffffffu) == 0)
+                    continue;
+                auto const it = buckets.find(key);
+                if (it == buckets.end())
+                    continue;
+                auto const &w = m_windows[i];
+                if (w.present) {
+                    it->second.windowed.push_back(i);
+                    it->second.max_length = std::max(it->second.max_length, w.end - w.start);
+                } else {
+                    it->second.unwindowed.push_back(i);
+                }
+            }
+        }
+        for (auto &[key, b] : buckets)
+            std::sort(b.windowed.begin(), b.windowed.end(), [&](std::uint32_t x, std::uint32_t y) {
+                return std::tie(m_windows[x].start, x) < std::tie(m_windows[y].start, y);
+            });
+
+        std::size_t const cap = static_cast<std::size_t>(m_settings.blocking.max_bucket_candidates);
+        for (auto const &lookup : lookups) {
+            std::uint32_t const i = lookup.first; // not a structured binding: lambdas capture it
+            auto const &b = buckets.at(lookup.second);
+            auto const &f = m_features[i];
+            auto const &w = m_windows[i];
+            auto visit = [&](std::uint32_t j) {
+                if (j == i)
+                    return;
+                auto const &g = m_features[j];
+                if (f.country != 0 && g.country != 0 && f.country != g.country)
+                    return;
+                consider(std::min(i, j), std::max(i, j));
+            };
+            std::size_t budget = cap;
+            for (std::uint32_t j : b.unwindowed) {
+                if (budget == 0)
+                    break;
+                --budget;
+                visit(j);
+            }
+            if (w.present) {
+                long const from = w.start - b.max_length;
+                auto it = std::lower_bound(b.windowed.begin(), b.windowed.end(), from,
+                                           [&](std::uint32_t x, long v) { return m_windows[x].start < v; });
+                for (; it != b.windowed.end() && m_windows[*it].start <= w.end; ++it)
+                    if (m_windows[*it].end >= w.start)
+                        visit(*it);
+            } else {
+                for (std::uint32_t j : b.windowed) {
+                    if (budget == 0)
+                        break;
+                    --budget;
+                    visit(j);
+                }
+            }
+        }
+    }
+
+    pair_evidence evidence(std::uint32_t x, std::uint32_t y) const
+    {
+        pair_evidence e;
+        m_scorer->score(m_features[x], m_features[y], e);
+        return e;
+    }
+
+    void cluster_seeds()
+    {
+        std::vector<int> owner_cluster(m_existing_ids.size(), -1);
+        m_cluster_of.assign(m_reports.size(), 0);
+        for (std::uint32_t i = 0; i < m_reports.size(); ++i) {
+            int const owner = m_owner[i];
+            if (owner != fresh_owner && owner_cluster[owner] >= 0) {
+                m_cluster_of[i] = static_cast<std::uint32_t>(owner_cluster[owner]);
+                m_clusters[m_cluster_of[i]].members.push_back(i);
+                continue;
+            }
+            m_cluster_of[i] = static_cast<std::uint32_t>(m_clusters.size());
+            m_clusters.push_back({{i}, owner, i});
+            if (owner != fresh_owner)
+                owner_cluster[owner] = static_cast<int>(m_cluster_of[i]);
+        }
+
+        auto const &d = m_settings.decision;
+        std::vector<pair_evidence> pairs;
+        // Clusters only grow: two that failed to fit keep failing until one of them changes.
+        std::unordered_map<std::uint64_t, std::pair<std::size_t, std::size_t>> failed;
+        for (auto const &s : m_seeds) {
+            std::uint32_t ca = m_cluster_of[s.a];
+            std::uint32_t cb = m_cluster_of[s.b];
+            if (ca == cb)
+                continue;
+            if (m_clusters[ca].owner != fresh_owner && m_clusters[cb].owner != fresh_owner)
+                continue;
+            // The receiving side: the existing incident, else the cluster earliest in report order.
+            bool const swap = m_clusters[cb].owner != fresh_owner ||
+                              (m_clusters[ca].owner == fresh_owner && m_clusters[cb].first < m_clusters[ca].first);
+            if (swap)
+                std::swap(ca, cb);
+            auto const &into = m_clusters[ca].members;
+            auto const &joining = m_clusters[cb].members;
+            std::uint64_t const pair_key = (static_cast<std::uint64_t>(ca) << 32) | cb;
+            std::pair<std::size_t, std::size_t> const sizes{into.size(), joining.size()};
+            if (auto const f = failed.find(pair_key); f != failed.end() && f->second == sizes) {
+                ++m_result.stats.rejected_unions;
+                continue;
+            }
+
+            pairs.clear();
+            bool ok = false;
+            double sum = 0;
+            double minimum = std::numeric_limits<double>::infinity();
+            auto check = [&](std::uint32_t x, std::uint32_t y) {
+                pair_evidence e = evidence(x, y);
+                if (e.veto != veto_reason::none || e.score < d.member_min_score)
+                    return false;
+                sum += e.score;
+                minimum = std::min(minimum, e.score);
+                e.a = ref(x);
+                e.b = ref(y);
+                pairs.push_back(std::move(e));
+                return true;
+            };
+            std::uint32_t const seed_joining = m_cluster_of[s.a] == cb ? s.a : s.b;
+            std::uint32_t const seed_member = seed_joining == s.a ? s.b : s.a;
+            ok = check(seed_joining, seed_member);
+            for (std::size_t p = 0; ok && p < joining.size() * into.size(); ++p) {
+                std::uint32_t const x = joining[p / into.size()];
+                std::uint32_t const y = into[p % into.size()];
+                if (x != seed_joining || y != seed_member)
+                    ok = check(x, y);
+            }
+            double const average = ok ? sum / static_cast<double>(pairs.size()) : 0;
+            if (!ok || average < d.match_threshold) {
+                ++m_result.stats.rejected_unions;
+                failed[pair_key] = sizes;
+                continue;
+            }
+
+            join_evidence j;
+            j.incident = ca; // a cluster id until emit() renumbers
+            for (std::uint32_t x : joining)
+                j.joining.push_back(ref(x));
+            for (std::uint32_t y : into)
+                j.members.push_back(ref(y));
+            j.average_score = average;
+            j.minimum_score = minimum;
+            j.pairs = std::move(pairs);
+            pairs = {};
+            m_joins.push_back({std::move(j), seed_member});
+
+            auto &target = m_clusters[ca];
+            for (std::uint32_t x : m_clusters[cb].members) {
+                m_cluster_of[x] = ca;
+                target.members.push_back(x);
+            }
+            target.first = std::min(target.first, m_clusters[cb].first);
+            m_clusters[cb].members.clear();
+            ++m_result.stats.unions;
+        }
+    }
+
+    report_ref ref(std::uint32_t i) const { return {m_reports[i].article_id, m_reports[i].ordinal}; }
+
+    void emit()
+    {
+        // Existing incidents that gained reports, by id (their owner index is the id order),
+        // then new incidents by first report.
+        std::vector<std::uint32_t> chosen;
+        for (std::uint32_t c = 0; c < m_clusters.size(); ++c) {
+            auto const &cl = m_clusters[c];
+            if (cl.members.empty())
+                continue;
+            bool const gained = std::any_of(cl.members.begin(), cl.members.end(),
+                                            [&](std::uint32_t i) { return !existing(i); });
+            if (gained)
+                chosen.push_back(c);
+        }
+        for (auto &cl : m_clusters)
+            std::sort(cl.members.begin(), cl.members.end());
+        std::sort(chosen.begin(), chosen.end(), [&](std::uint32_t x, std::uint32_t y) {
+            auto const &a = m_clusters[x];
+            auto const &b = m_clusters[y];
+            return std::make_pair(a.owner, a.members.front()) < std::make_pair(b.owner, b.members.front());
+        });
+
+        std::vector<std::size_t> index_of(m_clusters.size(), 0);
+        m_result.incidents.reserve(chosen.size());
+        for (std::uint32_t c : chosen) {
+            auto &cl = m_clusters[c];
+            index_of[c] = m_result.incidents.size();
+            incident inc;
+            if (cl.owner != fresh_owner)
+                inc.id = m_existing_ids[static_cast<std::size_t>(cl.owner)];
+            inc.reports.reserve(cl.members.size());
+            for (std::uint32_t i : cl.members)
+                inc.reports.push_back(std::move(m_reports[i]));
+            compute_canonical(inc, m_is_branch);
+            m_result.incidents.push_back(std::move(inc));
+        }
+        m_result.joins.reserve(m_joins.size());
+        for (auto &[j, member] : m_joins) {
+            j.incident = index_of[m_cluster_of[member]];
+            m_result.joins.push_back(std::move(j));
+        }
+    }
+
+    dedup_settings const &m_settings;
+    attackers_compatible_fn const &m_compatible;
+    attacker_is_branch_fn const &m_is_branch;
+    detail::feature_builder m_builder;
+    detail::pair_scorer const *m_scorer = nullptr;
+
+    std::vector<incident_report> m_reports;
+    std::vector<int> m_owner;
+    std::vector<std::string> m_existing_ids;
+    std::vector<detail::report_features> m_features;
+    std::vector<window> m_windows;
+    std::vector<seed> m_seeds;
+    std::vector<cluster> m_clusters;
+    std::vector<std::uint32_t> m_cluster_of;
+    std::vector<std::pair<join_evidence, std::uint32_t>> m_joins; ///< with a member, to find the final incident
+    dedup_result m_result;
+};
+
+std::string refs(std::vector<report_ref> const &list)
+{
+    std::string out;
+    for (auto const &r : list) {
+        if (!out.empty())
+            out += ", ";
+        out += r.article_id + "#" + std::to_string(r.ordinal);
+    }
+    return out;
+}
+
+} // namespace
+
+std::string describe(join_evidence const &j)
+{
+    char buf[80];
+    std::snprintf(buf, sizeof buf, " (average %.2f, minimum %.2f)", j.average_score, j.minimum_score);
+    std::string out = "incident " + std::to_string(j.incident) + ": " + refs(j.joining) + " joins " +
+                      refs(j.members) + buf;
+    for (auto const &p : j.pairs)
+        out += "\n  " + describe(p);
+    return out;
+}
+
+dedup_result deduplicate(std::vector<existing_incident> existing, std::vector<incident_report> fresh,
+                         dedup_settings const &settings, attackers_compatible_fn const &compatible,
+                         attacker_is_branch_fn const &is_branch)
+{
+    deduplicator d(std::move(existing), std::move(fresh), settings, compatible, is_branch);
+    return d.run();
+}
+
+} // namespace etl::dedup
