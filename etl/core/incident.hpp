@@ -32,3 +32,16 @@ struct incident {
 };
 
 } // namespace etl
+
+namespace etl {
+
+/// The stable id of an incident founded by this report: "inc-" and 16 hex digits of the
+/// SHA-256 of "article_id#ordinal". Content-derived, so a re-run after an interruption gives
+/// the same ids as an uninterrupted run.
+std::string incident_id_for(incident_report const &founding);
+
+/// Gives every incident without an id the id of its founding report: the earliest published,
+/// then the smallest (article_id, ordinal).
+void assign_missing_ids(std::vector<incident> &incidents);
+
+} // namespace etl

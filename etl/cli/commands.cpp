@@ -1,0 +1,16 @@
+#include "cli/commands.hpp"
+
+namespace etl::cli {
+
+std::vector<std::unique_ptr<command>> make_commands()
+{
+    std::vector<std::unique_ptr<command>> commands;
+    commands.push_back(std::make_unique<command_run>());
+    commands.push_back(std::make_unique<command_extract>());
+    commands.push_back(std::make_unique<command_export>());
+    commands.push_back(std::make_unique<command_migrate>());
+    commands.push_back(std::make_unique<command_db>());
+    return commands;
+}
+
+} // namespace etl::cli

@@ -1,0 +1,93 @@
+#pragma once
+// The subcommands of incident-etl, one class each (one .cpp each).
+
+#include "cli/command.hpp"
+
+namespace etl::cli {
+
+class command_run : public command {
+public:
+    std::string name() const override { return "run"; }
+    std::string summary() const override { return "ingest, extract, deduplicate and load articles into PostgreSQL"; }
+    std::string synopsis() const override { return "--input PATH... [options]"; }
+    std::string description() const override;
+    int run() override;
+
+protected:
+    void add_options(po::options_description &options, po::positional_options_description &positional) override;
+    void validate(po::variables_map const &vm) override;
+    bool uses_database() const override { return true; }
+
+private:
+    std::vector<std::string> m_inputs;
+    etl_config m_overrides;
+};
+
+class command_extract : public command {
+public:
+    std::string name() const override { return "extract"; }
+    std::string summary() const override { return "extract and deduplicate without a database; JSON Lines on stdout"; }
+    std::string synopsis() const override { return "--input PATH... [options]"; }
+    std::string description() const override;
+    int run() override;
+
+protected:
+    void add_options(po::options_description &options, po::positional_options_description &positional) override;
+
+private:
+    std::vector<std::string> m_inputs;
+    std::string m_output;
+    bool m_explain = false;
+};
+
+class command_export : public command {
+public:
+    std::string name() const override { return "export"; }
+    std::string summary() const override { return "write every incident in the database as JSON Lines or CSV"; }
+    std::string description() const override;
+    int run() override;
+
+protected:
+    void add_options(po::options_description &options, po::positional_options_description &positional) override;
+    void validate(po::variables_map const &vm) override;
+    bool uses_database() const override { return true; }
+
+private:
+    std::string m_output;
+    std::string m_format;
+};
+
+class command_migrate : public command {
+public:
+    std::string name() const override { return "migrate"; }
+    std::string summary() const override { return "apply the schema migrations the database does not have yet"; }
+    std::string description() const override;
+    int run() override;
+
+protected:
+    void add_options(po::options_description &options, po::positional_options_description &positional) override;
+    bool uses_database() const override { return true; }
+
+private:
+    std::string m_schema_dir;
+};
+
+class command_db : public command {
+public:
+    std::string name() const override { return "db"; }
+    std::string summary() const override { return "start, stop, inspect or open psql on the embedded PostgreSQL"; }
+    std::string synopsis() const override { return "start|stop|status|psql [options]"; }
+    std::string description() const override;
+    int run() override;
+
+protected:
+    void add_options(po::options_description &options, po::positional_options_description &positional) override;
+    void validate(po::variables_map const &vm) override;
+    bool uses_database() const override { return true; }
+
+private:
+    std::string m_action;
+    std::string m_sql;
+};
+
+} // namespace etl::cli

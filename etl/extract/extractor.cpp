@@ -1,0 +1,97 @@
+#include "extract/extractor.hpp"
+
+#include "core/errors.hpp"
+#include "extract/actors.hpp"
+#include "extract/boilerplate.hpp"
+#include "extract/casualties.hpp"
+#include "extract/categories.hpp"
+#include "extract/dates.hpp"
+#include "extract/gazetteer.hpp"
+#include "extract/incident_cues.hpp"
+#include "extract/place_finder.hpp"
+#include "extract/report_builder.hpp"
+#include "extract/sentences.hpp"
+#include "extract/text_normaliser.hpp"
+
+#include <filesystem>
+
+namespace fs = std::filesystem;
+
+namespace etl::extract {
+
+struct extractor::parts {
+    boilerplate_filter boilerplate;
+    abbreviation_list abbreviations;
+    gazetteer places;
+    actor_lexicon actors;
+    category_lexicon categories;
+    incident_cue_lexicon cues;
+    casualty_extractor casualties;
+};
+
+namespace {
+std::string lexicon_file(extract_config const &cfg, char const *name)
+{
+    auto const path = (fs::path(cfg.lexicon_dir) / name).string();
+    if (!fs::is_regular_file(path))
+        throw config_error("lexicon file " + path + " not found (extract.lexicon_dir is " + cfg.lexicon_dir + ")");
+    return path;
+}
+} // namespace
+
+extractor::extractor() = default;
+extractor::~extractor() = default;
+
+std::shared_ptr<extractor const> extractor::load(extract_config const &cfg)
+{
+    if (!fs::is_directory(cfg.gazetteer_dir))
+        throw config_error("gazetteer folder " + cfg.gazetteer_dir + " not found (extract.gazetteer_dir)");
+    std::shared_ptr<extractor> ex(new extractor());
+    ex->m_parts.reset(new parts{
+        boilerplate_filter::from_file(lexicon_file(cfg, "boilerplate.txt")),
+        abbreviation_list::from_file(lexicon_file(cfg, "abbreviations.txt")),
+        gazetteer::load(cfg.gazetteer_dir),
+        actor_lexicon::load(lexicon_file(cfg, "actors.yaml")),
+        category_lexicon::load(lexicon_file(cfg, "attack_types.yaml"), lexicon_file(cfg, "target_types.yaml")),
+        incident_cue_lexicon::load(lexicon_file(cfg, "incident_cues.yaml")),
+        casualty_extractor::load(lexicon_file(cfg, "casualties.yaml")),
+    });
+    return ex;
+}
+
+std::string extractor::normalise(article const &a) const
+{
+    return clean_article_text(a.text, a.is_html, m_parts->boilerplate).text;
+}
+
+std::vector<incident_report> extractor::extract(article const &a, std::string const &text, bool explain) const
+{
+    auto const &p = *m_parts;
+    place_finder const finder(p.places);
+    report_builder builder(report_builder::lexicons{finder, p.actors, p.categories, p.cues, p.casualties}, a, text,
+                           split_sentences(text, p.abbreviations), explain);
+    return builder.build();
+}
+
+bool extractor::attackers_compatible(std::string const &a, std::string const &b) const
+{
+    return m_parts->actors.compatible(a, b);
+}
+
+bool extractor::attacker_is_branch(std::string const &child, std::string const &ancestor) const
+{
+    auto const &actors = m_parts->actors;
+    auto const &target = actors.canonical_of(ancestor);
+    if (target.empty())
+        return false;
+    std::string current = actors.canonical_of(child);
+    for (int depth = 0; depth < 16 && !current.empty(); ++depth) {
+        auto const &parent = actors.parent_of(current);
+        if (parent == target)
+            return true;
+        current = parent;
+    }
+    return false;
+}
+
+} // namespace etl::extract

@@ -1,0 +1,494 @@
+#include "extract/report_builder.hpp"
+
+#include "extract/actors.hpp"
+#include "extract/casualties.hpp"
+#include "extract/categories.hpp"
+
+#include <algorithm>
+#include <unordered_set>
+
+namespace etl::extract {
+
+namespace {
+
+// Closed-class words of English grammar, not lexicon data: determiners that make a noun phrase
+// refer back to something already told, and words that announce a different incident.
+std::unordered_set<std::string> const definite_determiners{"the", "this", "that", "these", "those", "its", "their",
+                                                           "same"};
+std::unordered_set<std::string> const indefinite_determiners{"a", "an", "another", "one", "two", "three", "several",
+                                                             "some", "other", "new", "twin"};
+std::unordered_set<std::string> const new_incident_words{"another", "second", "third", "first", "separate",
+                                                         "separately", "other", "earlier", "previous", "latest",
+                                                         "similar", "also"};
+std::unordered_set<std::string> const group_anaphors{"group", "militants", "organisation", "organization", "outfit",
+                                                     "terrorists", "insurgents", "jihadists", "extremists"};
+
+int specificity(place_kind k)
+{
+    switch (k) {
+    case place_kind::city: return 4;
+    case place_kind::district: return 3;
+    case place_kind::admin1: return 2;
+    case place_kind::country: return 1;
+    }
+    return 0;
+}
+
+int claim_strength(claim_status s)
+{
+    switch (s) {
+    case claim_status::claimed: return 3;
+    case claim_status::blamed: return 2;
+    case claim_status::suspected: return 1;
+    case claim_status::none: break;
+    }
+    return 0;
+}
+
+bool disjoint(date_range const &a, date_range const &b) { return a.end < b.start || b.end < a.start; }
+
+template <typename T> bool within(T const &m, std::size_t first, std::size_t last)
+{
+    return m.first_token >= first && m.first_token < last;
+}
+
+} // namespace
+
+report_builder::report_builder(lexicons const &lex, article const &a, std::string const &text,
+                               std::vector<sentence> sentences, bool explain)
+    : m_lex(lex), m_article(a), m_text(text), m_sentences(std::move(sentences)), m_explain(explain)
+{
+}
+
+std::vector<incident_report> report_builder::build()
+{
+    analyse_sentences();
+    group();
+    std::vector<incident_report> reports;
+    for (auto const &d : m_drafts)
+        if (auto r = make_report(d, static_cast<int>(reports.size())))
+            reports.push_back(std::move(*r));
+    return reports;
+}
+
+std::vector<token> report_builder::slice(std::size_t first, std::size_t last) const
+{
+    return std::vector<token>(m_tokens.begin() + static_cast<std::ptrdiff_t>(first),
+                              m_tokens.begin() + static_cast<std::ptrdiff_t>(last));
+}
+
+std::string report_builder::token_text(std::size_t first, std::size_t count) const
+{
+    if (count == 0 || first >= m_tokens.size())
+        return {};
+    auto const last = std::min(first + count, m_tokens.size()) - 1;
+    return m_text.substr(m_tokens[first].begin, m_tokens[last].end - m_tokens[first].begin);
+}
+
+void report_builder::analyse_sentences()
+{
+    m_tokens = tokenize(m_text);
+    auto const token_at = [&](std::size_t offset) {
+        return static_cast<std::size_t>(
+            std::lower_bound(m_tokens.begin(), m_tokens.end(), offset,
+                             [](token const &t, std::size_t off) { return t.begin < off; }) -
+            m_tokens.begin());
+    };
+    m_context = m_lex.places.context_of(m_tokens);
+    m_places = m_lex.places.find(m_tokens, m_context);
+    auto const dominant = m_context.dominant_country();
+    std::string const country = dominant == no_place ? std::string() : m_lex.places.places().place(dominant).country;
+    m_actors = m_lex.actors.find(m_tokens, country);
+
+    std::optional<date_range> previous;
+    m_info.resize(m_sentences.size());
+    for (std::size_t s = 0; s < m_sentences.size(); ++s) {
+        auto &info = m_info[s];
+        info.first = token_at(m_sentences[s].begin);
+        info.last = std::max(info.first, token_at(m_sentences[s].end));
+        if (info.first == info.last)
+            continue;
+        info.cue = m_lex.cues.classify(m_tokens, info.first, info.last);
+        info.dates = find_dates(slice(info.first, info.last), m_article.published, previous);
+        for (auto &d : info.dates)
+            d.first_token += info.first;
+        if (auto const last = last_event_date(info.dates))
+            previous = last;
+    }
+}
+
+std::vector<report_builder::segment> report_builder::trigger_segments(std::size_t s) const
+{
+    auto const &info = m_info[s];
+    auto starts = m_lex.cues.incident_starts(m_tokens, info.cue);
+    std::vector<segment> out;
+    std::size_t first = info.first;
+    for (std::size_t k = 1; k < starts.size(); ++k) {
+        if (starts[k] <= first || starts[k] >= info.last)
+            continue;
+        out.push_back({s, first, starts[k], segment_kind::trigger});
+        first = starts[k];
+    }
+    out.push_back({s, first, info.last, segment_kind::trigger});
+    return out;
+}
+
+/// The first qualified trigger of a segment, as a token index (or the segment's end).
+static std::size_t first_trigger(cue_result const &cue, std::size_t first, std::size_t last)
+{
+    for (auto const &h : cue.hits)
+        if (h.state == trigger_state::qualified && h.first_token >= first && h.first_token < last)
+            return h.first_token;
+    return last;
+}
+
+bool report_builder::opens_new_incident(segment const &seg) const
+{
+    auto const trigger = first_trigger(m_info[seg.sentence].cue, seg.first, seg.last);
+    for (std::size_t i = seg.first; i < std::min(trigger + 1, seg.last); ++i)
+        if (new_incident_words.count(m_tokens[i].norm))
+            return true;
+    return false;
+}
+
+bool report_builder::refers_back(segment const &seg) const
+{
+    // Walk left from the trigger over modifiers ("the deadly January 3 suicide attack") to the
+    // determiner of its noun phrase.
+    auto const trigger = first_trigger(m_info[seg.sentence].cue, seg.first, seg.last);
+    if (trigger >= seg.last)
+        return false;
+    for (std::size_t steps = 0, i = trigger; i > seg.first && steps < 5; ++steps) {
+        --i;
+        auto const &t = m_tokens[i];
+        if (t.kind == token_kind::punct)
+            return false;
+        if (definite_determiners.count(t.norm))
+            return true;
+        if (indefinite_determiners.count(t.norm))
+            return false;
+    }
+    return false;
+}
+
+std::optional<date_range> report_builder::segment_date(segment const &seg) const
+{
+    for (auto const &d : m_info[seg.sentence].dates)
+        if (d.role == date_role::event && within(d, seg.first, seg.last))
+            return d.range;
+    return std::nullopt;
+}
+
+std::optional<place_mention> report_builder::segment_place(segment const &seg) const
+{
+    place_mention const *best = nullptr;
+    int best_rank = 0;
+    auto const &g = m_lex.places.places();
+    for (auto const &m : m_places) {
+        if (!within(m, seg.first, seg.last))
+            continue;
+        int const rank = specificity(g.place(m.place_id).kind);
+        if (rank > best_rank) {
+            best = &m;
+            best_rank = rank;
+        }
+    }
+    return best ? std::optional<place_mention>(*best) : std::nullopt;
+}
+
+std::optional<long> report_builder::segment_killed(segment const &seg) const
+{
+    auto const local = slice(seg.first, seg.last);
+    if (!m_lex.casualties.has_cue(local))
+        return std::nullopt;
+    auto const figures = m_lex.casualties.extract(local);
+    return figures.killed ? std::optional<long>(figures.killed->value) : std::nullopt;
+}
+
+bool report_builder::compatible(draft const &d, segment const &seg) const
+{
+    if (auto const date = segment_date(seg); date && d.date && disjoint(*date, *d.date))
+        return false;
+    if (auto const p = segment_place(seg); p && d.city_key) {
+        auto const &g = m_lex.places.places();
+        auto const key = place_key(*p);
+        if (key != *d.city_key) {
+            // different names: compatible only when one place holds the other
+            bool nested = false;
+            for (auto const &m : m_places)
+                if (place_key(m) == *d.city_key)
+                    nested = nested || g.contains(m.place_id, p->place_id) || g.contains(p->place_id, m.place_id);
+            if (!nested)
+                return false;
+        }
+    }
+    if (auto const killed = segment_killed(seg); killed && d.killed && *killed != *d.killed)
+        return false;
+    return true;
+}
+
+std::string report_builder::place_key(place_mention const &m) const
+{
+    auto const &p = m_lex.places.places().place(m.place_id);
+    return p.country + "/" + p.name;
+}
+
+void report_builder::attach(draft &d, segment const &seg)
+{
+    d.segments.push_back(seg);
+    if (seg.kind == segment_kind::support)
+        return;
+    if (!d.date)
+        d.date = segment_date(seg);
+    if (!d.city_key)
+        if (auto const p = segment_place(seg))
+            d.city_key = place_key(*p);
+    if (!d.killed && seg.kind == segment_kind::trigger)
+        d.killed = segment_killed(seg);
+}
+
+bool report_builder::supports(std::size_t s) const
+{
+    auto const &info = m_info[s];
+    for (auto const &m : m_actors)
+        if (within(m, info.first, info.last) && !m.denied && m.status != claim_status::none &&
+            m.role != actor_role::target)
+            return true;
+    auto const local = slice(info.first, info.last);
+    if (!m_lex.casualties.has_cue(local))
+        return false;
+    auto const figures = m_lex.casualties.extract(local);
+    return figures.killed || figures.injured;
+}
+
+void report_builder::group()
+{
+    std::vector<bool> used(m_sentences.size(), false);
+    std::size_t last_opened = 0;
+    for (std::size_t s = 0; s < m_sentences.size(); ++s) {
+        auto const &info = m_info[s];
+        if (info.first == info.last)
+            continue;
+        if (!info.cue.incident) {
+            if (!m_drafts.empty() && s - m_drafts.back().segments.back().sentence <= 2 && supports(s)) {
+                attach(m_drafts.back(), {s, info.first, info.last, segment_kind::support});
+                used[s] = true;
+            }
+            continue;
+        }
+        for (auto const &seg : trigger_segments(s)) {
+            used[s] = true;
+            if (!opens_new_incident(seg)) {
+                if (refers_back(seg)) {
+                    auto const match = std::find_if(m_drafts.rbegin(), m_drafts.rend(),
+                                                    [&](draft const &d) { return compatible(d, seg); });
+                    if (match != m_drafts.rend()) {
+                        attach(*match, seg);
+                        continue;
+                    }
+                }
+                if (!m_drafts.empty() && s - m_drafts.back().segments.back().sentence <= 2 && last_opened + 2 >= s &&
+                    !segment_date(seg) && !segment_killed(seg) && compatible(m_drafts.back(), seg)) {
+                    attach(m_drafts.back(), seg);
+                    continue;
+                }
+            }
+            draft d;
+            // A lead-in sentence of the same paragraph may hold the date or place.
+            if (s > 0 && !used[s - 1] && m_sentences[s - 1].paragraph == m_sentences[s].paragraph &&
+                (!segment_date(seg) || !segment_place(seg))) {
+                segment const lead{s - 1, m_info[s - 1].first, m_info[s - 1].last, segment_kind::context};
+                if (segment_date(lead) || segment_place(lead))
+                    d.segments.push_back(lead);
+            }
+            attach(d, seg);
+            for (auto const &lead : d.segments)
+                if (lead.kind == segment_kind::context) {
+                    if (!d.date)
+                        d.date = segment_date(lead);
+                    if (!d.city_key)
+                        if (auto const p = segment_place(lead))
+                            d.city_key = place_key(*p);
+                }
+            m_drafts.push_back(std::move(d));
+            last_opened = s;
+        }
+    }
+}
+
+void report_builder::explain(incident_report &r, char const *field, std::string rule, std::string matched) const
+{
+    if (m_explain)
+        r.explanations.push_back({field, std::move(rule), std::move(matched)});
+}
+
+std::optional<incident_report> report_builder::make_report(draft const &d, int ordinal) const
+{
+    // Fields are read from trigger segments first, then supporting and lead-in sentences.
+    std::vector<segment> ordered;
+    for (auto kind : {segment_kind::trigger, segment_kind::support, segment_kind::context})
+        for (auto const &seg : d.segments)
+            if (seg.kind == kind)
+                ordered.push_back(seg);
+    if (ordered.empty() || ordered.front().kind != segment_kind::trigger)
+        return std::nullopt;
+
+    incident_report r;
+    r.article_id = m_article.id;
+    r.source = m_article.source;
+    r.published = m_article.published;
+    r.ordinal = ordinal;
+    bool substance = false;
+
+    for (auto const &seg : ordered) {
+        if (r.date)
+            break;
+        for (auto const &dm : m_info[seg.sentence].dates)
+            if (dm.role == date_role::event && within(dm, seg.first, seg.last)) {
+                r.date = dm.range;
+                explain(r, "date", "date." + dm.rule, m_text.substr(dm.begin, dm.end - dm.begin));
+                substance = true;
+                break;
+            }
+    }
+
+    for (auto const &seg : ordered)
+        if (auto const p = segment_place(seg)) {
+            r.location = m_lex.places.to_place(p->place_id);
+            explain(r, "place", "place." + p->rule, m_text.substr(p->begin, p->end - p->begin));
+            substance = true;
+            break;
+        }
+    if (r.location.precision == geo_precision::none) {
+        auto const dominant = m_context.dominant_country();
+        if (dominant != no_place) {
+            r.location = m_lex.places.to_place(dominant);
+            explain(r, "place", "place.article_country", r.location.country);
+        }
+    }
+
+    // Attacker: a mention in perpetrator (or unknown) position, perpetrators and claims first.
+    actor_mention const *chosen = nullptr;
+    for (auto const &seg : ordered) {
+        if (seg.kind == segment_kind::context)
+            continue;
+        for (auto const &m : m_actors) {
+            if (!within(m, seg.first, seg.last) || m.denied || m.role == actor_role::target)
+                continue;
+            auto const rank = [](actor_mention const &a) {
+                return (a.role == actor_role::perpetrator ? 10 : 0) + claim_strength(a.status);
+            };
+            if (!chosen || rank(m) > rank(*chosen))
+                chosen = &m;
+        }
+        if (chosen)
+            break;
+    }
+    claim_status status = chosen ? chosen->status : claim_status::none;
+    if (!chosen) {
+        // "the group claimed ...": the latest group named in the two sentences before.
+        auto const &seg = ordered.front();
+        bool anaphor = false;
+        for (std::size_t i = seg.first; i < seg.last && !anaphor; ++i)
+            anaphor = group_anaphors.count(m_tokens[i].norm) && i > seg.first &&
+                      definite_determiners.count(m_tokens[i - 1].norm);
+        std::size_t const window_start = m_info[seg.sentence >= 2 ? seg.sentence - 2 : 0].first;
+        for (auto it = m_actors.rbegin(); anaphor && it != m_actors.rend(); ++it)
+            if (it->first_token < seg.first && it->first_token >= window_start && !it->denied &&
+                it->role != actor_role::target && m_lex.actors.at(it->actor).kind == actor_kind::group) {
+                chosen = &*it;
+                status = claim_status::none;
+                for (std::size_t i = seg.first; i < seg.last; ++i)
+                    if (m_tokens[i].norm == "claimed" || m_tokens[i].norm == "claiming")
+                        status = claim_status::claimed;
+                break;
+            }
+    }
+    if (chosen) {
+        r.attacker = m_lex.actors.at(chosen->actor).canonical;
+        for (auto const &seg : ordered)
+            for (auto const &m : m_actors)
+                if (within(m, seg.first, seg.last) && !m.denied &&
+                    m_lex.actors.compatible(m_lex.actors.at(m.actor).canonical, r.attacker) &&
+                    claim_strength(m.status) > claim_strength(status))
+                    status = m.status;
+        r.attacker_status = status;
+        explain(r, "attacker", "actor." + chosen->rule, token_text(chosen->first_token, chosen->token_count));
+        substance = true;
+    }
+
+    category_lexicon::span_list actor_spans;
+    for (auto const &m : m_actors)
+        actor_spans.emplace_back(m.first_token, m.token_count);
+    for (auto const &seg : ordered) {
+        if (seg.kind != segment_kind::trigger)
+            break;
+        if (auto const c = m_lex.categories.attack_type(m_tokens, seg.first, seg.last)) {
+            r.attack_type = c->category;
+            explain(r, "attack_type", c->rule, c->matched);
+            break;
+        }
+    }
+    if (r.attack_type.empty()) {
+        auto const &hint = m_info[ordered.front().sentence].cue.attack_hint;
+        r.attack_type = hint.empty() ? "Unknown" : hint;
+        explain(r, "attack_type", hint.empty() ? "attack_type.none" : "attack_type.trigger_hint", hint);
+    }
+    for (auto const &seg : ordered) {
+        if (seg.kind == segment_kind::context)
+            break;
+        if (auto const c = m_lex.categories.target_type(m_tokens, seg.first, seg.last, actor_spans)) {
+            r.target_type = c->category;
+            explain(r, "target_type", c->rule, c->matched);
+            break;
+        }
+    }
+    if (r.target_type.empty()) {
+        r.target_type = "Unknown";
+        explain(r, "target_type", "target_type.none", "");
+    }
+
+    for (auto const &seg : ordered) {
+        if (seg.kind == segment_kind::context)
+            break;
+        auto const local = slice(seg.first, seg.last);
+        if (!m_lex.casualties.has_cue(local))
+            continue;
+        auto figures = m_lex.casualties.extract(local, m_text, 0);
+        auto take = [&](std::optional<casualty_count> &field, std::optional<casualty_count> &found, char const *name) {
+            if (field || !found)
+                return;
+            field = std::move(found);
+            substance = true;
+            explain(r, name, "casualties", field->text);
+        };
+        take(r.killed, figures.killed, "killed");
+        take(r.injured, figures.injured, "injured");
+        take(r.kidnapped, figures.kidnapped, "kidnapped");
+        take(r.perpetrators_killed, figures.perpetrators_killed, "perpetrators_killed");
+        if (m_explain)
+            for (auto &e : figures.explanations)
+                r.explanations.push_back(std::move(e));
+    }
+
+    if (!substance)
+        return std::nullopt;
+
+    std::size_t begin = std::string::npos, end = 0;
+    for (auto const &seg : d.segments) {
+        if (seg.kind == segment_kind::context || seg.first >= seg.last)
+            continue;
+        auto const b = m_tokens[seg.first].begin;
+        auto const e = m_tokens[seg.last - 1].end;
+        if (!r.evidence.empty())
+            r.evidence += ' ';
+        r.evidence += m_text.substr(b, e - b);
+        begin = std::min(begin, b);
+        end = std::max(end, e);
+    }
+    r.evidence_begin = begin == std::string::npos ? 0 : begin;
+    r.evidence_end = end;
+    return r;
+}
+
+} // namespace etl::extract

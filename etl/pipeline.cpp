@@ -1,0 +1,279 @@
+#include "pipeline.hpp"
+
+#include "core/hashing.hpp"
+#include "core/logging.hpp"
+#include "dedup/canonical.hpp"
+#include "dedup/dedup.hpp"
+#include "dedup/settings.hpp"
+#include "extract/extractor.hpp"
+#include "load/article_store.hpp"
+#include "load/incident_store.hpp"
+
+#include <atomic>
+#include <chrono>
+#include <thread>
+#include <unordered_map>
+
+namespace etl {
+
+namespace {
+
+using clock_type = std::chrono::steady_clock;
+
+double seconds_since(clock_type::time_point start)
+{
+    return std::chrono::duration<double>(clock_type::now() - start).count();
+}
+
+/// Runs fn(i) for i in [0, n) on up to `threads` threads.
+template <typename Fn> void parallel_for(std::size_t n, unsigned threads, Fn fn)
+{
+    if (threads == 0)
+        threads = std::max(1u, std::thread::hardware_concurrency());
+    threads = static_cast<unsigned>(std::min<std::size_t>(threads, n));
+    if (threads <= 1) {
+        for (std::size_t i = 0; i < n; ++i)
+            fn(i);
+        return;
+    }
+    std::atomic<std::size_t> next{0};
+    std::vector<std::thread> pool;
+    for (unsigned t = 0; t < threads; ++t)
+        pool.emplace_back([&] {
+            for (std::size_t i = next++; i < n; i = next++)
+                fn(i);
+        });
+    for (auto &th : pool)
+        th.join();
+}
+
+/// Reads articles from the inputs in batches. An id seen before in this run with a different
+/// text is rejected; with the same text it is skipped as a repeat.
+class batch_reader {
+public:
+    batch_reader(std::vector<std::string> const &inputs, etl_config const &cfg)
+        : m_source(ingest::open_inputs(inputs, cfg.input)), m_progress_every(cfg.log.progress_every)
+    {
+    }
+
+    /// Up to n normalised articles; rejections are appended. Empty at the end of the input.
+    std::vector<load::extracted_article> next(std::size_t n, extract::extractor const &ex, unsigned threads,
+                                              std::vector<ingest::rejection> &rejections)
+    {
+        std::vector<load::extracted_article> batch;
+        ingest::read_item item;
+        while (batch.size() < n && m_source->next(item)) {
+            if (item.rejected) {
+                log_warn("rejected ", item.rejected->input, ": ", item.rejected->reason);
+                rejections.push_back(std::move(*item.rejected));
+                continue;
+            }
+            batch.push_back(load::extracted_article{std::move(*item.art), {}, {}});
+            if (m_progress_every && ++m_read % m_progress_every == 0)
+                log_info("read ", m_read, " articles");
+        }
+        std::vector<std::string> texts(batch.size());
+        parallel_for(batch.size(), threads, [&](std::size_t i) {
+            texts[i] = ex.normalise(batch[i].art);
+            batch[i].text_sha256 = sha256_hex(texts[i]);
+        });
+        std::vector<load::extracted_article> kept;
+        kept.reserve(batch.size());
+        for (std::size_t i = 0; i < batch.size(); ++i) {
+            auto &e = batch[i];
+            auto const [it, fresh] = m_seen.emplace(e.art.id, e.text_sha256);
+            if (!fresh) {
+                if (it->second != e.text_sha256) {
+                    rejections.push_back({e.art.origin.empty() ? e.art.id : e.art.origin,
+                                          "duplicate article id '" + e.art.id + "' with a different text"});
+                    log_warn("rejected ", e.art.id, ": duplicate id with a different text");
+                }
+                continue;
+            }
+            m_texts.emplace(e.art.id, std::move(texts[i]));
+            kept.push_back(std::move(e));
+        }
+        return kept;
+    }
+
+    /// The normalised text of an article of the current batch (moved out).
+    std::string take_text(std::string const &id)
+    {
+        auto const it = m_texts.find(id);
+        std::string text = std::move(it->second);
+        m_texts.erase(it);
+        return text;
+    }
+
+    void drop_texts() { m_texts.clear(); }
+
+private:
+    std::unique_ptr<ingest::article_source> m_source;
+    std::size_t m_progress_every;
+    std::size_t m_read = 0;
+    std::unordered_map<std::string, std::string> m_seen;
+    std::unordered_map<std::string, std::string> m_texts;
+};
+
+void extract_all(extract::extractor const &ex, batch_reader &reader, std::vector<load::extracted_article *> const &todo,
+                 unsigned threads, bool explain)
+{
+    std::vector<std::string> texts;
+    texts.reserve(todo.size());
+    for (auto *e : todo)
+        texts.push_back(reader.take_text(e->art.id));
+    parallel_for(todo.size(), threads, [&](std::size_t i) { todo[i]->reports = ex.extract(todo[i]->art, texts[i], explain); });
+    reader.drop_texts();
+}
+
+dedup::attackers_compatible_fn compatibility_of(extract::extractor const &ex)
+{
+    return [&ex](std::string const &a, std::string const &b) { return ex.attackers_compatible(a, b); };
+}
+
+dedup::attacker_is_branch_fn branch_of(extract::extractor const &ex)
+{
+    return [&ex](std::string const &child, std::string const &ancestor) { return ex.attacker_is_branch(child, ancestor); };
+}
+
+/// The deduplication step of a run: every unlinked report against the stored incidents near it;
+/// incidents that lost reports get their canonical values recomputed.
+std::vector<incident> resolve_duplicates(pqxx::transaction_base &tx, extract::extractor const &ex,
+                                         dedup::dedup_settings const &settings, std::size_t &fresh_count,
+                                         std::size_t &candidate_count)
+{
+    auto fresh = load::unlinked_reports(tx);
+    int const window = std::max(settings.blocking.day_slack_days, settings.blocking.undated_lookback_days);
+    auto stored = load::candidate_incidents(tx, fresh, window);
+    fresh_count = fresh.size();
+    candidate_count = stored.size();
+    std::unordered_map<std::string, incident> by_id;
+    std::vector<dedup::existing_incident> existing;
+    for (auto &inc : stored) {
+        existing.push_back({inc.id, inc.reports});
+        by_id.emplace(inc.id, std::move(inc));
+    }
+    auto result = dedup::deduplicate(std::move(existing), std::move(fresh), settings, compatibility_of(ex), branch_of(ex));
+    std::vector<incident> changed = std::move(result.incidents);
+    for (auto const &inc : changed)
+        by_id.erase(inc.id);
+    for (auto const &id : load::incidents_needing_refresh(tx)) {
+        auto const it = by_id.find(id);
+        if (it == by_id.end() || it->second.reports.empty())
+            continue; // no reports left: save_incidents deletes it
+        dedup::compute_canonical(it->second, branch_of(ex));
+        changed.push_back(std::move(it->second));
+    }
+    assign_missing_ids(changed);
+    return changed;
+}
+
+} // namespace
+
+load::run_counts run_into_database(etl_config const &cfg, pqxx::connection &conn, std::vector<std::string> const &inputs,
+                                   long run_id)
+{
+    load::run_counts counts;
+    auto const start = clock_type::now();
+    auto const ex = extract::extractor::load(cfg.extract);
+    auto const settings = dedup::load_dedup_settings(cfg.dedup.settings_file);
+    log_info("loaded gazetteer and lexicons in ", seconds_since(start), " s");
+
+    batch_reader reader(inputs, cfg);
+    double extract_seconds = 0, load_seconds = 0;
+    while (true) {
+        std::vector<ingest::rejection> rejections;
+        auto batch = reader.next(cfg.load.batch_size, *ex, cfg.extract.threads, rejections);
+        if (batch.empty() && rejections.empty())
+            break;
+        counts.articles_read += static_cast<long>(batch.size());
+        counts.articles_rejected += static_cast<long>(rejections.size());
+
+        std::vector<std::string> ids;
+        for (auto const &e : batch)
+            ids.push_back(e.art.id);
+        std::unordered_map<std::string, std::string> stored;
+        {
+            pqxx::read_transaction tx(conn);
+            stored = load::stored_hashes(tx, ids);
+        }
+        std::vector<load::extracted_article *> todo;
+        for (auto &e : batch) {
+            auto const it = stored.find(e.art.id);
+            if (it == stored.end()) {
+                ++counts.articles_new;
+                todo.push_back(&e);
+            } else if (it->second != e.text_sha256) {
+                ++counts.articles_changed;
+                todo.push_back(&e);
+            } else {
+                ++counts.articles_unchanged;
+            }
+        }
+        auto const t0 = clock_type::now();
+        extract_all(*ex, reader, todo, cfg.extract.threads, false);
+        extract_seconds += seconds_since(t0);
+
+        auto const t1 = clock_type::now();
+        std::vector<load::extracted_article> changed;
+        for (auto *e : todo) {
+            counts.reports_extracted += static_cast<long>(e->reports.size());
+            changed.push_back(std::move(*e));
+        }
+        pqxx::work tx(conn);
+        load::store_articles(tx, changed, run_id);
+        load::record_rejections(tx, run_id, rejections);
+        tx.commit();
+        load_seconds += seconds_since(t1);
+    }
+    log_info("ingest: ", counts.articles_read, " articles read, ", counts.articles_rejected, " rejected");
+    log_info("extract: ", counts.reports_extracted, " reports from ", counts.articles_new, " new and ",
+             counts.articles_changed, " changed articles (", counts.articles_unchanged, " unchanged, skipped) in ",
+             extract_seconds, " s");
+    log_info("load: articles and reports stored in ", load_seconds, " s");
+
+    auto const t2 = clock_type::now();
+    pqxx::work tx(conn);
+    std::size_t fresh_count = 0, candidates = 0;
+    auto const changed = resolve_duplicates(tx, *ex, settings, fresh_count, candidates);
+    auto const saved = load::save_incidents(tx, changed, run_id);
+    tx.commit();
+    counts.incidents_created = saved.created;
+    counts.incidents_updated = saved.updated;
+    counts.incidents_deleted = saved.deleted;
+    log_info("dedup: ", fresh_count, " new reports against ", candidates, " stored candidates: ", saved.created,
+             " incidents created, ", saved.updated, " updated, ", saved.deleted, " deleted in ", seconds_since(t2), " s");
+    return counts;
+}
+
+std::vector<incident> extract_without_database(etl_config const &cfg, std::vector<std::string> const &inputs,
+                                               bool explain, std::vector<ingest::rejection> &rejections)
+{
+    auto const ex = extract::extractor::load(cfg.extract);
+    auto const settings = dedup::load_dedup_settings(cfg.dedup.settings_file);
+    batch_reader reader(inputs, cfg);
+    std::vector<incident_report> reports;
+    std::size_t articles = 0;
+    while (true) {
+        auto const before = rejections.size();
+        auto batch = reader.next(cfg.load.batch_size, *ex, cfg.extract.threads, rejections);
+        if (batch.empty() && rejections.size() == before)
+            break;
+        articles += batch.size();
+        std::vector<load::extracted_article *> todo;
+        for (auto &e : batch)
+            todo.push_back(&e);
+        extract_all(*ex, reader, todo, cfg.extract.threads, explain);
+        for (auto &e : batch)
+            for (auto &r : e.reports)
+                reports.push_back(std::move(r));
+    }
+    log_info("extract: ", reports.size(), " reports from ", articles, " articles, ", rejections.size(), " rejected");
+    auto incidents =
+        dedup::deduplicate({}, std::move(reports), settings, compatibility_of(*ex), branch_of(*ex)).incidents;
+    assign_missing_ids(incidents);
+    log_info("dedup: ", incidents.size(), " incidents");
+    return incidents;
+}
+
+} // namespace etl
