@@ -12,8 +12,10 @@
 #include "extract/report_builder.hpp"
 #include "extract/sentences.hpp"
 #include "extract/text_normaliser.hpp"
+#include "ingest/article_source.hpp"
 
 #include <filesystem>
+#include <sstream>
 
 namespace fs = std::filesystem;
 
@@ -27,6 +29,7 @@ struct extractor::parts {
     category_lexicon categories;
     incident_cue_lexicon cues;
     casualty_extractor casualties;
+    std::unordered_set<std::string> reporting_verbs;
 };
 
 namespace {
@@ -37,6 +40,27 @@ std::string lexicon_file(extract_config const &cfg, char const *name)
         throw config_error("lexicon file " + path + " not found (extract.lexicon_dir is " + cfg.lexicon_dir + ")");
     return path;
 }
+/// One folded word per line; '#' starts a comment.
+std::unordered_set<std::string> word_list(std::string const &path)
+{
+    std::string error;
+    auto const text = ingest::read_file(path, error);
+    if (!text)
+        throw config_error("cannot read " + path + ": " + error);
+    std::unordered_set<std::string> words;
+    std::size_t line_no = 0;
+    std::istringstream in(*text);
+    for (std::string line; std::getline(in, line);) {
+        ++line_no;
+        auto const keys = phrase_keys(line.substr(0, line.find('#')));
+        if (keys.size() > 1)
+            throw config_error(path + ":" + std::to_string(line_no) + ": one word per line, got '" + line + "'");
+        if (!keys.empty())
+            words.insert(keys.front());
+    }
+    return words;
+}
+
 } // namespace
 
 extractor::extractor() = default;
@@ -55,6 +79,7 @@ std::shared_ptr<extractor const> extractor::load(extract_config const &cfg)
         category_lexicon::load(lexicon_file(cfg, "attack_types.yaml"), lexicon_file(cfg, "target_types.yaml")),
         incident_cue_lexicon::load(lexicon_file(cfg, "incident_cues.yaml")),
         casualty_extractor::load(lexicon_file(cfg, "casualties.yaml")),
+        word_list(lexicon_file(cfg, "reporting_verbs.txt")),
     });
     return ex;
 }
@@ -68,7 +93,9 @@ std::vector<incident_report> extractor::extract(article const &a, std::string co
 {
     auto const &p = *m_parts;
     place_finder const finder(p.places);
-    report_builder builder(report_builder::lexicons{finder, p.actors, p.categories, p.cues, p.casualties}, a, text,
+    report_builder builder(report_builder::lexicons{finder, p.actors, p.categories, p.cues, p.casualties,
+                                                    p.reporting_verbs},
+                           a, text,
                            split_sentences(text, p.abbreviations), explain);
     return builder.build();
 }

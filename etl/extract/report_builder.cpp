@@ -2,9 +2,11 @@
 
 #include "extract/actors.hpp"
 #include "extract/casualties.hpp"
+#include "core/logging.hpp"
 #include "extract/categories.hpp"
 
 #include <algorithm>
+#include <cmath>
 #include <unordered_set>
 
 namespace etl::extract {
@@ -151,35 +153,69 @@ bool report_builder::opens_new_incident(segment const &seg) const
     return false;
 }
 
-bool report_builder::refers_back(segment const &seg) const
+/// Walks left from each trigger (not cancelled) of a segment over modifiers ("the deadly January 3
+/// suicide attack") to the determiner of its noun phrase: +1 when any trigger is definite,
+/// -1 when the first is indefinite ("a blast", "two bombs"), 0 otherwise.
+int report_builder::determiner_of(segment const &seg) const
 {
-    // Walk left from the trigger over modifiers ("the deadly January 3 suicide attack") to the
-    // determiner of its noun phrase.
-    auto const trigger = first_trigger(m_info[seg.sentence].cue, seg.first, seg.last);
-    if (trigger >= seg.last)
-        return false;
-    for (std::size_t steps = 0, i = trigger; i > seg.first && steps < 5; ++steps) {
-        --i;
-        auto const &t = m_tokens[i];
-        if (t.kind == token_kind::punct)
-            return false;
-        if (definite_determiners.count(t.norm))
-            return true;
-        if (indefinite_determiners.count(t.norm))
-            return false;
+    int verdict = 0;
+    bool first = true;
+    for (auto const &h : m_info[seg.sentence].cue.hits) {
+        if (h.state == trigger_state::cancelled || h.first_token < seg.first || h.first_token >= seg.last)
+            continue;
+        int here = 0;
+        for (std::size_t steps = 0, i = h.first_token; i > seg.first && steps < 5 && here <= 0; ++steps) {
+            --i;
+            auto const &t = m_tokens[i];
+            if (t.kind == token_kind::punct)
+                break;
+            if (definite_determiners.count(t.norm))
+                here = 1;
+            else if (here == 0 && (t.kind == token_kind::number || indefinite_determiners.count(t.norm)))
+                here = -1; // keep walking: "the two bombs", "the January 3 attack" are definite
+        }
+        if (here > 0)
+            return 1;
+        if (first)
+            verdict = here;
+        first = false;
     }
-    return false;
+    return verdict;
+}
+
+bool report_builder::refers_back(segment const &seg) const { return determiner_of(seg) > 0; }
+bool report_builder::indefinite(segment const &seg) const { return determiner_of(seg) < 0; }
+
+bool report_builder::is_incident_date(date_mention const &d) const
+{
+    if (d.role != date_role::event)
+        return false;
+    // "officials said on Monday", "told reporters Tuesday": the statement's date
+    for (std::size_t steps = 0, i = d.first_token; i > 0 && steps < 3; ++steps) {
+        auto const &t = m_tokens[--i];
+        if (m_lex.reporting_verbs.count(t.norm))
+            return false;
+        if (t.norm != "on" && t.norm != "late" && t.norm != "early" && t.norm != "reporters" && t.norm != "journalists")
+            break;
+    }
+    return true;
+}
+
+std::optional<date_mention> report_builder::segment_date_mention(segment const &seg) const
+{
+    for (auto const &d : m_info[seg.sentence].dates)
+        if (within(d, seg.first, seg.last) && is_incident_date(d))
+            return d;
+    return std::nullopt;
 }
 
 std::optional<date_range> report_builder::segment_date(segment const &seg) const
 {
-    for (auto const &d : m_info[seg.sentence].dates)
-        if (d.role == date_role::event && within(d, seg.first, seg.last))
-            return d.range;
-    return std::nullopt;
+    auto const d = segment_date_mention(seg);
+    return d ? std::optional<date_range>(d->range) : std::nullopt;
 }
 
-std::optional<place_mention> report_builder::segment_place(segment const &seg) const
+std::optional<place_mention> report_builder::segment_place(segment const &seg, bool with_demonyms) const
 {
     place_mention const *best = nullptr;
     int best_rank = 0;
@@ -187,8 +223,13 @@ std::optional<place_mention> report_builder::segment_place(segment const &seg) c
     for (auto const &m : m_places) {
         if (!within(m, seg.first, seg.last))
             continue;
-        int const rank = specificity(g.place(m.place_id).kind);
-        if (rank > best_rank) {
+        // An adjective names where something comes from more often than where it happened
+        // ("near the German embassy" in Kabul): it places a report only when nothing else does.
+        bool const demonym = m.rule == "demonym";
+        if (demonym && !with_demonyms)
+            continue;
+        int const rank = specificity(g.place(m.place_id).kind) - (demonym ? 10 : 0);
+        if (!best || rank > best_rank) {
             best = &m;
             best_rank = rank;
         }
@@ -205,32 +246,61 @@ std::optional<long> report_builder::segment_killed(segment const &seg) const
     return figures.killed ? std::optional<long>(figures.killed->value) : std::nullopt;
 }
 
+bool report_builder::places_compatible(std::uint32_t a, std::uint32_t b) const
+{
+    auto const &g = m_lex.places.places();
+    // A country named in passing ("supplied by the United States") says little about where an
+    // incident happened; only divisions and settlements can contradict each other.
+    if (a == b || g.contains(a, b) || g.contains(b, a) || g.place(a).kind == place_kind::country ||
+        g.place(b).kind == place_kind::country)
+        return true;
+    auto const &pa = g.place(a);
+    auto const &pb = g.place(b);
+    if (!pa.has_coordinates || !pb.has_coordinates)
+        return false;
+    // haversine distance; neighbourhoods and suburbs of one city are a few km apart
+    constexpr double radians = 3.14159265358979323846 / 180.0;
+    double const dlat = (pb.latitude - pa.latitude) * radians;
+    double const dlon = (pb.longitude - pa.longitude) * radians;
+    double const h = std::sin(dlat / 2) * std::sin(dlat / 2) + std::cos(pa.latitude * radians) *
+                                                                   std::cos(pb.latitude * radians) *
+                                                                   std::sin(dlon / 2) * std::sin(dlon / 2);
+    return 2 * 6371.0 * std::asin(std::min(1.0, std::sqrt(h))) <= 30.0;
+}
+
 bool report_builder::compatible(draft const &d, segment const &seg) const
 {
     if (auto const date = segment_date(seg); date && d.date && disjoint(*date, *d.date))
         return false;
-    if (auto const p = segment_place(seg); p && d.city_key) {
-        auto const &g = m_lex.places.places();
-        auto const key = place_key(*p);
-        if (key != *d.city_key) {
-            // different names: compatible only when one place holds the other
-            bool nested = false;
-            for (auto const &m : m_places)
-                if (place_key(m) == *d.city_key)
-                    nested = nested || g.contains(m.place_id, p->place_id) || g.contains(p->place_id, m.place_id);
-            if (!nested)
-                return false;
-        }
-    }
-    if (auto const killed = segment_killed(seg); killed && d.killed && *killed != *d.killed)
+    if (auto const p = segment_place(seg, false); p && d.place && !places_compatible(p->place_id, *d.place))
         return false;
     return true;
 }
 
-std::string report_builder::place_key(place_mention const &m) const
+report_builder::draft *report_builder::continued_draft(segment const &seg)
 {
-    auto const &p = m_lex.places.places().place(m.place_id);
-    return p.country + "/" + p.name;
+    if (m_drafts.empty() || opens_new_incident(seg))
+        return nullptr;
+    if (refers_back(seg)) {
+        auto const match = std::find_if(m_drafts.rbegin(), m_drafts.rend(),
+                                        [&](draft const &d) { return compatible(d, seg); });
+        return match == m_drafts.rend() ? nullptr : &*match;
+    }
+    auto &latest = m_drafts.back();
+    if (seg.sentence - latest.segments.back().sentence > 3 || !compatible(latest, seg))
+        return nullptr;
+    if (auto const date = segment_date(seg)) {
+        // a date of its own: only a retelling of the same day and place continues
+        auto const p = segment_place(seg, false);
+        if (!latest.date || !p || !latest.place || latest.date->precision != date->precision)
+            return nullptr;
+    }
+    if (indefinite(seg)) {
+        auto const killed = segment_killed(seg);
+        if (killed && latest.killed && *killed != *latest.killed)
+            return nullptr;
+    }
+    return &latest;
 }
 
 void report_builder::attach(draft &d, segment const &seg)
@@ -240,9 +310,9 @@ void report_builder::attach(draft &d, segment const &seg)
         return;
     if (!d.date)
         d.date = segment_date(seg);
-    if (!d.city_key)
-        if (auto const p = segment_place(seg))
-            d.city_key = place_key(*p);
+    if (!d.place)
+        if (auto const p = segment_place(seg, false))
+            d.place = p->place_id;
     if (!d.killed && seg.kind == segment_kind::trigger)
         d.killed = segment_killed(seg);
 }
@@ -264,13 +334,15 @@ bool report_builder::supports(std::size_t s) const
 void report_builder::group()
 {
     std::vector<bool> used(m_sentences.size(), false);
-    std::size_t last_opened = 0;
-    for (std::size_t s = 0; s < m_sentences.size(); ++s) {
+    bool const headline = is_headline(0);
+    for (std::size_t s = headline ? 1 : 0; s < m_sentences.size(); ++s) {
         auto const &info = m_info[s];
         if (info.first == info.last)
             continue;
         if (!info.cue.incident) {
+            log_debug(m_article.id, " sentence ", s, ": no incident (", info.cue.reason, ": ", info.cue.rule, ")");
             if (!m_drafts.empty() && s - m_drafts.back().segments.back().sentence <= 2 && supports(s)) {
+                log_debug(m_article.id, " sentence ", s, ": supports report ", m_drafts.size() - 1);
                 attach(m_drafts.back(), {s, info.first, info.last, segment_kind::support});
                 used[s] = true;
             }
@@ -278,41 +350,63 @@ void report_builder::group()
         }
         for (auto const &seg : trigger_segments(s)) {
             used[s] = true;
-            if (!opens_new_incident(seg)) {
-                if (refers_back(seg)) {
-                    auto const match = std::find_if(m_drafts.rbegin(), m_drafts.rend(),
-                                                    [&](draft const &d) { return compatible(d, seg); });
-                    if (match != m_drafts.rend()) {
-                        attach(*match, seg);
-                        continue;
-                    }
-                }
-                if (!m_drafts.empty() && s - m_drafts.back().segments.back().sentence <= 2 && last_opened + 2 >= s &&
-                    !segment_date(seg) && !segment_killed(seg) && compatible(m_drafts.back(), seg)) {
-                    attach(m_drafts.back(), seg);
-                    continue;
-                }
+            if (auto *d = continued_draft(seg)) {
+                log_debug(m_article.id, " sentence ", s, ": continues report ", d - m_drafts.data(), " (",
+                          info.cue.rule, ")");
+                attach(*d, seg);
+                continue;
             }
+            log_debug(m_article.id, " sentence ", s, ": opens report ", m_drafts.size(), " (", info.cue.rule, ")");
             draft d;
-            // A lead-in sentence of the same paragraph may hold the date or place.
-            if (s > 0 && !used[s - 1] && m_sentences[s - 1].paragraph == m_sentences[s].paragraph &&
-                (!segment_date(seg) || !segment_place(seg))) {
-                segment const lead{s - 1, m_info[s - 1].first, m_info[s - 1].last, segment_kind::context};
-                if (segment_date(lead) || segment_place(lead))
-                    d.segments.push_back(lead);
+            if (s > 0 && !used[s - 1]) {
+                segment lead{s - 1, m_info[s - 1].first, m_info[s - 1].last, segment_kind::context};
+                lead.locates = m_sentences[s - 1].paragraph == m_sentences[s].paragraph;
+                d.segments.push_back(lead);
             }
             attach(d, seg);
             for (auto const &lead : d.segments)
-                if (lead.kind == segment_kind::context) {
+                if (lead.kind == segment_kind::context && lead.locates) {
                     if (!d.date)
                         d.date = segment_date(lead);
-                    if (!d.city_key)
-                        if (auto const p = segment_place(lead))
-                            d.city_key = place_key(*p);
+                    if (!d.place)
+                        if (auto const p = segment_place(lead, false))
+                            d.place = p->place_id;
                 }
             m_drafts.push_back(std::move(d));
-            last_opened = s;
         }
+    }
+    if (headline)
+        fold_headline();
+}
+
+bool report_builder::is_headline(std::size_t s) const
+{
+    if (s != 0 || m_sentences.size() < 2 || m_sentences[1].paragraph == m_sentences[0].paragraph)
+        return false;
+    auto const text = std::string_view(m_text).substr(m_sentences[0].begin, m_sentences[0].end - m_sentences[0].begin);
+    if (!m_article.title.empty() && fold(text) == fold(m_article.title))
+        return true;
+    char const last = text.empty() ? '.' : text.back();
+    return last != '.' && last != '!' && last != '?' && last != '"' && m_info[0].last - m_info[0].first <= 25;
+}
+
+void report_builder::fold_headline()
+{
+    // A headline repeats the main incident of the story: it adds to the first body report it
+    // is compatible with, and stands alone only when the body reports nothing.
+    auto const &info = m_info[0];
+    if (!info.cue.incident)
+        return;
+    segment const seg{0, info.first, info.last, segment_kind::trigger};
+    for (auto &d : m_drafts)
+        if (compatible(d, seg)) {
+            d.segments.push_back({0, info.first, info.last, segment_kind::headline});
+            return;
+        }
+    if (m_drafts.empty()) {
+        draft d;
+        attach(d, seg);
+        m_drafts.push_back(std::move(d));
     }
 }
 
@@ -326,7 +420,7 @@ std::optional<incident_report> report_builder::make_report(draft const &d, int o
 {
     // Fields are read from trigger segments first, then supporting and lead-in sentences.
     std::vector<segment> ordered;
-    for (auto kind : {segment_kind::trigger, segment_kind::support, segment_kind::context})
+    for (auto kind : {segment_kind::trigger, segment_kind::context, segment_kind::support, segment_kind::headline})
         for (auto const &seg : d.segments)
             if (seg.kind == kind)
                 ordered.push_back(seg);
@@ -340,25 +434,33 @@ std::optional<incident_report> report_builder::make_report(draft const &d, int o
     r.ordinal = ordinal;
     bool substance = false;
 
+    // Supporting sentences lend claims and figures; dates and places come from the incident's
+    // own sentences, the lead-in sentence or the headline.
+    auto const locates = [](segment const &seg) { return seg.kind != segment_kind::support && seg.locates; };
     for (auto const &seg : ordered) {
-        if (r.date)
-            break;
-        for (auto const &dm : m_info[seg.sentence].dates)
-            if (dm.role == date_role::event && within(dm, seg.first, seg.last)) {
-                r.date = dm.range;
-                explain(r, "date", "date." + dm.rule, m_text.substr(dm.begin, dm.end - dm.begin));
+        if (!locates(seg) || (r.date && seg.kind != segment_kind::trigger))
+            continue;
+        auto const dm = segment_date_mention(seg);
+        // a later, more precise date within the first one refines it
+        if (!dm || (r.date && !(r.date->start <= dm->range.start && dm->range.end <= r.date->end &&
+                                dm->range.precision < r.date->precision)))
+            continue;
+        r.date = dm->range;
+        explain(r, "date", "date." + dm->rule, m_text.substr(dm->begin, dm->end - dm->begin));
+        substance = true;
+    }
+
+    for (bool const with_demonyms : {false, true}) {
+        for (auto const &seg : ordered)
+            if (auto const p = locates(seg) ? segment_place(seg, with_demonyms) : std::nullopt) {
+                r.location = m_lex.places.to_place(p->place_id);
+                explain(r, "place", "place." + p->rule, m_text.substr(p->begin, p->end - p->begin));
                 substance = true;
                 break;
             }
-    }
-
-    for (auto const &seg : ordered)
-        if (auto const p = segment_place(seg)) {
-            r.location = m_lex.places.to_place(p->place_id);
-            explain(r, "place", "place." + p->rule, m_text.substr(p->begin, p->end - p->begin));
-            substance = true;
+        if (r.location.precision != geo_precision::none)
             break;
-        }
+    }
     if (r.location.precision == geo_precision::none) {
         auto const dominant = m_context.dominant_country();
         if (dominant != no_place) {
@@ -370,10 +472,9 @@ std::optional<incident_report> report_builder::make_report(draft const &d, int o
     // Attacker: a mention in perpetrator (or unknown) position, perpetrators and claims first.
     actor_mention const *chosen = nullptr;
     for (auto const &seg : ordered) {
-        if (seg.kind == segment_kind::context)
-            continue;
         for (auto const &m : m_actors) {
-            if (!within(m, seg.first, seg.last) || m.denied || m.role == actor_role::target)
+            if (!within(m, seg.first, seg.last) || m.denied || m.role == actor_role::target ||
+                (seg.kind == segment_kind::context && m.role != actor_role::perpetrator))
                 continue;
             auto const rank = [](actor_mention const &a) {
                 return (a.role == actor_role::perpetrator ? 10 : 0) + claim_strength(a.status);
@@ -429,14 +530,23 @@ std::optional<incident_report> report_builder::make_report(draft const &d, int o
             break;
         }
     }
+    if (auto const &hint = m_info[ordered.front().sentence].cue.attack_hint; r.attack_type.empty() && !hint.empty()) {
+        r.attack_type = hint;
+        explain(r, "attack_type", "attack_type.trigger_hint", hint);
+    }
+    for (auto const &seg : ordered)
+        if (r.attack_type.empty() && seg.kind == segment_kind::context)
+            if (auto const c = m_lex.categories.attack_type(m_tokens, seg.first, seg.last)) {
+                r.attack_type = c->category;
+                explain(r, "attack_type", c->rule + ".lead_in", c->matched);
+            }
     if (r.attack_type.empty()) {
-        auto const &hint = m_info[ordered.front().sentence].cue.attack_hint;
-        r.attack_type = hint.empty() ? "Unknown" : hint;
-        explain(r, "attack_type", hint.empty() ? "attack_type.none" : "attack_type.trigger_hint", hint);
+        r.attack_type = "Unknown";
+        explain(r, "attack_type", "attack_type.none", "");
     }
     for (auto const &seg : ordered) {
         if (seg.kind == segment_kind::context)
-            break;
+            continue;
         if (auto const c = m_lex.categories.target_type(m_tokens, seg.first, seg.last, actor_spans)) {
             r.target_type = c->category;
             explain(r, "target_type", c->rule, c->matched);
@@ -450,7 +560,7 @@ std::optional<incident_report> report_builder::make_report(draft const &d, int o
 
     for (auto const &seg : ordered) {
         if (seg.kind == segment_kind::context)
-            break;
+            continue;
         auto const local = slice(seg.first, seg.last);
         if (!m_lex.casualties.has_cue(local))
             continue;

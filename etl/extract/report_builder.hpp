@@ -6,15 +6,22 @@
 //  - A sentence with a qualified incident trigger opens a report; a sentence listing several
 //    incidents is cut at incident_cue_lexicon::incident_starts().
 //  - A trigger segment joins an earlier report instead when it refers back to it: a definite
-//    noun phrase ("the blast", "the January 3 attack", "this bombing") compatible with that
-//    report (no conflicting date, place or figures), or an elaboration right after it that
-//    brings no date and no figures of its own ("Two devices were detonated outside the school").
-//    "another", "second", "first", "separate" and the like always open a new report.
+//    noun phrase ("the blast", "the January 3 attack", "this bombing") joins the latest report
+//    it is compatible with (no conflicting date, no place farther than 30 km). Any other
+//    trigger within three sentences of the latest report joins it when compatible and it adds
+//    no date of its own (or the same date and place); an indefinite one ("a bomb killed 5")
+//    also must not contradict its death toll. "another", "second", "separate", "also" and the
+//    like always open a new report.
 //  - A sentence without a trigger supports the report just before it (up to two sentences
 //    later) when it gives a claim or casualty figures ("ISIS claimed the attack").
-//  - A new report whose own sentence has no date or no place takes them from the sentence just
-//    before it, when that sentence belongs to no report ("Earlier this year, two governors ...
-//    The two officials were killed by suicide bombers").
+//  - The sentence just before a new report, when it belongs to no report, is its lead-in: it
+//    lends the attacker and attack type the report lacks, and within the same paragraph also the
+//    date and place ("Earlier this year, two governors ... The two officials were killed by
+//    suicide bombers").
+//  - The date is the most precise one consistent across the report's sentences ("last week's
+//    bombings" ... "the January 3 attack": January 3).
+//  - A headline (the first line, without a full stop, or the article's title) adds to the first
+//    body report it is compatible with rather than standing alone.
 //  - A report needs something beyond its trigger: a date, a place, figures or an attacker.
 
 #include "core/article.hpp"
@@ -25,8 +32,10 @@
 #include "extract/sentences.hpp"
 #include "extract/tokens.hpp"
 
+#include <cstdint>
 #include <optional>
 #include <string>
+#include <unordered_set>
 #include <vector>
 
 namespace etl::extract {
@@ -44,6 +53,7 @@ public:
         category_lexicon const &categories;
         incident_cue_lexicon const &cues;
         casualty_extractor const &casualties;
+        std::unordered_set<std::string> const &reporting_verbs;
     };
 
     report_builder(lexicons const &lex, article const &a, std::string const &text, std::vector<sentence> sentences,
@@ -51,12 +61,13 @@ public:
     std::vector<incident_report> build();
 
 private:
-    enum class segment_kind { trigger, support, context };
+    enum class segment_kind { trigger, support, context, headline };
     struct segment {
         std::size_t sentence = 0;
         std::size_t first = 0; ///< token range [first, last)
         std::size_t last = 0;
         segment_kind kind = segment_kind::trigger;
+        bool locates = true; ///< may give the date and place (a lead-in from another paragraph may not)
     };
     struct sentence_info {
         std::size_t first = 0; ///< token range [first, last)
@@ -67,23 +78,34 @@ private:
     struct draft {
         std::vector<segment> segments;
         std::optional<date_range> date;
-        std::optional<std::string> city_key; ///< the most specific place named, for compatibility
+        std::optional<std::uint32_t> place; ///< the most specific place named, for compatibility
         std::optional<long> killed;
     };
 
     void analyse_sentences();
     std::vector<segment> trigger_segments(std::size_t s) const;
     void group();
+    int determiner_of(segment const &seg) const;
     bool refers_back(segment const &seg) const;
+    bool indefinite(segment const &seg) const;
     bool opens_new_incident(segment const &seg) const;
+    /// No conflicting date and no distant place.
     bool compatible(draft const &d, segment const &seg) const;
+    bool places_compatible(std::uint32_t a, std::uint32_t b) const;
+    /// The draft a trigger segment continues, or nullptr for a new incident.
+    draft *continued_draft(segment const &seg);
     void attach(draft &d, segment const &seg);
     bool supports(std::size_t s) const;
+    bool is_headline(std::size_t s) const;
+    void fold_headline();
 
+    /// An event date that is not the date of a statement ("said on Monday").
+    bool is_incident_date(date_mention const &d) const;
+    std::optional<date_mention> segment_date_mention(segment const &seg) const;
     std::optional<date_range> segment_date(segment const &seg) const;
-    std::optional<place_mention> segment_place(segment const &seg) const;
+    /// The most specific place named in the segment; demonyms ("Iranian") only when asked.
+    std::optional<place_mention> segment_place(segment const &seg, bool with_demonyms = true) const;
     std::optional<long> segment_killed(segment const &seg) const;
-    std::string place_key(place_mention const &m) const;
 
     std::optional<incident_report> make_report(draft const &d, int ordinal) const;
     void explain(incident_report &r, char const *field, std::string rule, std::string matched) const;

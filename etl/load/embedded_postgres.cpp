@@ -45,12 +45,13 @@ bool embedded_postgres::running() const
 {
     if (!initialised())
         return false;
-    return fs::exists(fs::path(m_socket_dir) / (".s.PGSQL." + std::to_string(socket_port))) &&
-           run_process({m_cfg.postgres_bin_dir + "/pg_ctl", "-D", m_data_dir, "status"}).exit_code == 0;
+    // pg_ctl status exits 0 while the postmaster named in postmaster.pid is alive
+    return fs::exists(fs::path(m_data_dir) / "postmaster.pid") &&
+           run_pg("pg_ctl", {"-D", m_data_dir, "status"}, false).exit_code == 0;
 }
 
-std::string embedded_postgres::run_pg(std::string const &program, std::vector<std::string> const &args,
-                                      bool check) const
+process_result embedded_postgres::run_pg(std::string const &program, std::vector<std::string> const &args,
+                                         bool check) const
 {
     std::vector<std::string> argv;
     if (running_as_root())
@@ -61,7 +62,7 @@ std::string embedded_postgres::run_pg(std::string const &program, std::vector<st
     if (check && result.exit_code != 0)
         throw db_error(program + " failed (exit " + std::to_string(result.exit_code) + ") for the embedded cluster in " +
                        m_cfg.embedded_dir + ":\n" + result.output + "\nserver log: " + m_log_file);
-    return result.output;
+    return result;
 }
 
 void embedded_postgres::initialise()

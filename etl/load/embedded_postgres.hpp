@@ -4,6 +4,7 @@
 // system cluster. As root, the server runs as the unprivileged 'postgres' user.
 
 #include "core/config.hpp"
+#include "core/process.hpp"
 
 #include <string>
 #include <vector>
@@ -30,7 +31,7 @@ private:
     void start();
     void create_database();
     /// Runs a PostgreSQL program, as the server user when we are root.
-    std::string run_pg(std::string const &program, std::vector<std::string> const &args, bool check = true) const;
+    process_result run_pg(std::string const &program, std::vector<std::string> const &args, bool check = true) const;
 
     database_config m_cfg;
     std::string m_data_dir;

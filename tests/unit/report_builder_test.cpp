@@ -1,0 +1,143 @@
+// How sentences become reports: grouping, anaphora, headlines, lead-ins and field sources,
+// through the real lexicons and gazetteer (config/).
+
+#include "core/config.hpp"
+#include "extract/extractor.hpp"
+#include "extract/tokens.hpp"
+
+#include <gtest/gtest.h>
+
+using namespace etl;
+
+namespace {
+
+extract::extractor const &the_extractor()
+{
+    static auto const ex = extract::extractor::load(load_config_file(std::string(ETL_SOURCE_DIR) + "/config/etl.yaml").extract);
+    return *ex;
+}
+
+std::vector<incident_report> reports_of(std::string const &text, std::string const &published = "2024-03-14",
+                                        std::string const &title = "")
+{
+    article a;
+    a.id = "t";
+    a.text = text;
+    a.title = title;
+    a.published = civil_date::parse_iso(published);
+    auto const &ex = the_extractor();
+    return ex.extract(a, ex.normalise(a), true);
+}
+
+/// GeoNames spellings carry diacritics ("Jalālābād"); compare folded.
+std::string folded(std::string const &name) { return extract::fold(name); }
+
+std::string date_of(incident_report const &r) { return r.date ? r.date->label() : "none"; }
+
+} // namespace
+
+TEST(ReportBuilder, DefiniteReferenceJoinsTheEarlierReport)
+{
+    auto const reports = reports_of(
+        "A car bomb exploded near a police station in Quetta on Tuesday, killing nine people.\n\n"
+        "Officials said the explosion also damaged several shops.\n\n"
+        "The Baloch Liberation Army said it carried out the bombing.");
+    ASSERT_EQ(reports.size(), 1u);
+    EXPECT_EQ(reports[0].location.city, "Quetta");
+    EXPECT_EQ(date_of(reports[0]), "2024-03-12");
+    ASSERT_TRUE(reports[0].killed);
+    EXPECT_EQ(reports[0].killed->value, 9);
+    EXPECT_FALSE(reports[0].attacker.empty());
+}
+
+TEST(ReportBuilder, AnotherAttackOpensANewReport)
+{
+    auto const reports = reports_of(
+        "Gunmen killed four soldiers at a checkpoint in Maiduguri on Monday. In another attack on Tuesday, a "
+        "roadside bomb killed two civilians in Damboa.");
+    ASSERT_EQ(reports.size(), 2u);
+    EXPECT_EQ(reports[0].location.city, "Maiduguri");
+    EXPECT_EQ(reports[1].location.city, "Damboa");
+    EXPECT_EQ(date_of(reports[1]), "2024-03-12");
+}
+
+TEST(ReportBuilder, DifferentDatesInOneArticleAreDifferentIncidents)
+{
+    auto const reports = reports_of("In January, a suicide bomber killed 12 people at a market in Mogadishu.\n\n"
+                                    "In February, a second bomb killed 7 people at a hotel in Mogadishu.");
+    ASSERT_EQ(reports.size(), 2u);
+    EXPECT_EQ(date_of(reports[0]), "2024-01");
+    EXPECT_EQ(date_of(reports[1]), "2024-02");
+}
+
+TEST(ReportBuilder, HeadlineAddsToTheBodyReport)
+{
+    auto const reports = reports_of("Blast kills 14 at Kabul wedding\n\n"
+                                    "KABUL - At least 14 people were killed when a bomb exploded at a wedding hall in "
+                                    "Kabul on Saturday, police said.");
+    ASSERT_EQ(reports.size(), 1u);
+    EXPECT_EQ(date_of(reports[0]), "2024-03-09");
+}
+
+TEST(ReportBuilder, DateOfAStatementDoesNotDateTheIncident)
+{
+    auto const reports =
+        reports_of("Officials said on Wednesday that the bombing of a bus in Peshawar killed six passengers.");
+    ASSERT_EQ(reports.size(), 1u);
+    EXPECT_EQ(date_of(reports[0]), "none");
+}
+
+TEST(ReportBuilder, LaterPreciseDateRefinesAVagueOne)
+{
+    auto const reports = reports_of("Militants were behind last week's bombing in Jalalabad, the governor said.\n\n"
+                                    "Eleven people were killed in the March 6 attack, officials said.");
+    ASSERT_EQ(reports.size(), 1u);
+    EXPECT_EQ(date_of(reports[0]), "2024-03-06");
+    EXPECT_EQ(folded(reports[0].location.city), "jalalabad");
+}
+
+TEST(ReportBuilder, ClaimSentenceSupportsThePreviousReport)
+{
+    auto const reports = reports_of("Gunmen stormed a hotel in Mogadishu on Friday, killing 21 people.\n\n"
+                                    "Al-Shabaab claimed responsibility in a statement.");
+    ASSERT_EQ(reports.size(), 1u);
+    EXPECT_EQ(reports[0].attacker_status, claim_status::claimed);
+}
+
+TEST(ReportBuilder, LeadInSentenceGivesDateAndPlace)
+{
+    auto const reports = reports_of("Earlier this year, the district chief of Khost province lost two bodyguards. "
+                                    "The two guards were killed by a roadside bomb.");
+    ASSERT_EQ(reports.size(), 1u);
+    EXPECT_EQ(date_of(reports[0]), "2024");
+    EXPECT_EQ(folded(reports[0].location.admin1), "khowst") << "GeoNames spelling of Khost";
+}
+
+TEST(ReportBuilder, AdjectiveOfNationalityIsNotThePlace)
+{
+    auto const reports = reports_of("A bomb exploded near the German embassy in Kabul on Sunday, killing three guards.");
+    ASSERT_EQ(reports.size(), 1u);
+    EXPECT_EQ(reports[0].location.country, "AF");
+    EXPECT_EQ(reports[0].location.city, "Kabul");
+}
+
+TEST(ReportBuilder, NothingButATriggerIsNoReport)
+{
+    EXPECT_TRUE(reports_of("The attack shocked the nation.").empty());
+    EXPECT_TRUE(reports_of("Ministers discussed trade and the price of wheat on Monday.").empty());
+}
+
+TEST(ReportBuilder, EvidenceSpanPointsIntoTheNormalisedText)
+{
+    article a;
+    a.id = "t";
+    a.text = "Preface.\n\nA grenade attack on a market in Srinagar on Monday wounded 12 people.";
+    a.published = civil_date{2024, 3, 14};
+    auto const &ex = the_extractor();
+    auto const text = ex.normalise(a);
+    auto const reports = ex.extract(a, text, false);
+    ASSERT_EQ(reports.size(), 1u);
+    auto const &r = reports[0];
+    EXPECT_EQ(text.substr(r.evidence_begin, r.evidence_end - r.evidence_begin), r.evidence);
+    EXPECT_TRUE(r.explanations.empty()) << "explanations only with explain";
+}
