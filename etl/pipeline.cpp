@@ -13,6 +13,7 @@
 #include <chrono>
 #include <thread>
 #include <unordered_map>
+#include <unordered_set>
 
 namespace etl {
 
@@ -157,14 +158,22 @@ std::vector<incident> resolve_duplicates(pqxx::transaction_base &tx, extract::ex
     std::vector<incident> changed = std::move(result.incidents);
     for (auto const &inc : changed)
         by_id.erase(inc.id);
+    std::unordered_set<std::string> freed; // incidents left without reports: their ids may be reused
     for (auto const &id : load::incidents_needing_refresh(tx)) {
         auto const it = by_id.find(id);
-        if (it == by_id.end() || it->second.reports.empty())
-            continue; // no reports left: save_incidents deletes it
+        if (it == by_id.end() || it->second.reports.empty()) {
+            freed.insert(id); // save_incidents deletes it unless a new incident takes its id
+            continue;
+        }
         dedup::compute_canonical(it->second, branch_of(ex));
         changed.push_back(std::move(it->second));
     }
-    assign_missing_ids(changed);
+    assign_missing_ids(changed, [&](std::vector<std::string> const &ids) {
+        auto in_use = load::existing_incident_ids(tx, ids);
+        in_use.erase(std::remove_if(in_use.begin(), in_use.end(), [&](auto const &id) { return freed.count(id) > 0; }),
+                     in_use.end());
+        return in_use;
+    });
     return changed;
 }
 

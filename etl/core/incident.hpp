@@ -3,6 +3,7 @@
 
 #include "core/incident_report.hpp"
 
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
@@ -36,12 +37,16 @@ struct incident {
 namespace etl {
 
 /// The stable id of an incident founded by this report: "inc-" and 16 hex digits of the
-/// SHA-256 of "article_id#ordinal". Content-derived, so a re-run after an interruption gives
-/// the same ids as an uninterrupted run.
-std::string incident_id_for(incident_report const &founding);
+/// SHA-256 of "article_id#ordinal" (attempt 0) or "article_id#ordinal#attempt". Content-derived,
+/// so a re-run after an interruption gives the same ids as an uninterrupted run.
+std::string incident_id_for(incident_report const &founding, int attempt = 0);
+
+/// Tells which of the given ids are already in use (by stored incidents).
+using ids_in_use_fn = std::function<std::vector<std::string>(std::vector<std::string> const &)>;
 
 /// Gives every incident without an id the id of its founding report: the earliest published,
-/// then the smallest (article_id, ordinal).
-void assign_missing_ids(std::vector<incident> &incidents);
+/// then the smallest (article_id, ordinal). An id already in use (the founding report's article
+/// changed and its old incident lives on) or given twice moves to the next attempt.
+void assign_missing_ids(std::vector<incident> &incidents, ids_in_use_fn const &in_use = {});
 
 } // namespace etl

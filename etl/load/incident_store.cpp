@@ -118,6 +118,15 @@ std::vector<incident> candidate_incidents(pqxx::transaction_base &tx, std::vecto
     return out;
 }
 
+std::vector<std::string> existing_incident_ids(pqxx::transaction_base &tx, std::vector<std::string> const &ids)
+{
+    std::vector<std::string> out;
+    for (auto const &row : tx.exec_params("select incident_id from incidents where incident_id = any($1::text[])",
+                                          text_array(ids)))
+        out.emplace_back(row[0].c_str());
+    return out;
+}
+
 std::vector<std::string> incidents_needing_refresh(pqxx::transaction_base &tx)
 {
     std::vector<std::string> ids;

@@ -20,6 +20,9 @@ std::vector<incident_report> unlinked_reports(pqxx::transaction_base &tx);
 std::vector<incident> candidate_incidents(pqxx::transaction_base &tx, std::vector<incident_report> const &reports,
                                           int slack_days);
 
+/// Which of these incident ids exist.
+std::vector<std::string> existing_incident_ids(pqxx::transaction_base &tx, std::vector<std::string> const &ids);
+
 /// Ids of the incidents marked needs_refresh.
 std::vector<std::string> incidents_needing_refresh(pqxx::transaction_base &tx);
 

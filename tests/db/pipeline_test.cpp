@@ -115,3 +115,21 @@ TEST(Pipeline, TwoRunsGiveTheSameIncidentsAsOne)
     EXPECT_EQ(clustering(one), clustering(two));
     EXPECT_EQ(one.count("incidents"), two.count("incidents"));
 }
+
+TEST(Pipeline, ChangedFoundingArticleDoesNotReuseALiveIncidentId)
+{
+    // v-1 founds an incident that a second outlet joins; then v-1 is rewritten to tell a
+    // different event. The old incident lives on with the other report, and the new one
+    // must get an id of its own.
+    test_database db;
+    run(db, {source_path("tests/data/inputs/founding/first.jsonl")});
+    ASSERT_EQ(db.count("incidents"), 1);
+    auto const old_id = db.scalar("select incident_id from incidents");
+    auto const counts = run(db, {source_path("tests/data/inputs/founding/second.jsonl")});
+    EXPECT_EQ(counts.articles_changed, 1);
+    EXPECT_EQ(db.count("incidents"), 2);
+    EXPECT_EQ(db.scalar("select incident_id from report_links where article_id = 'f-2'"), old_id);
+    EXPECT_NE(db.scalar("select incident_id from report_links where article_id = 'f-1'"), old_id);
+    EXPECT_EQ(db.count("incidents i", "not exists (select 1 from report_links l where l.incident_id = i.incident_id)"),
+              0);
+}
