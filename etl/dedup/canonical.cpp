@@ -1,5 +1,7 @@
 #include "dedup/canonical.hpp"
 
+#include "dedup/scoring.hpp"
+
 #include <algorithm>
 #include <map>
 #include <tuple>
@@ -60,8 +62,8 @@ int specificity(incident_report const &r)
 {
     int s = (r.date ? rank(r.date->precision) : 0) + rank(r.location.precision);
     s += !r.attacker.empty();
-    s += !r.attack_type.empty();
-    s += !r.target_type.empty();
+    s += is_known_category(r.attack_type);
+    s += is_known_category(r.target_type);
     s += r.killed.has_value();
     s += r.injured.has_value();
     return s;
@@ -320,12 +322,17 @@ void compute_canonical(incident &inc, attacker_is_branch_fn const &is_branch)
     inc.date = canonical_date(reports, by_specificity);
     inc.location = canonical_place(reports, by_specificity);
     canonical_attacker(inc, by_specificity, is_branch);
-    inc.attack_type = majority(reports, by_specificity, [](incident_report const &r) {
-        return r.attack_type.empty() ? nullptr : &r.attack_type;
-    });
-    inc.target_type = majority(reports, by_specificity, [](incident_report const &r) {
-        return r.target_type.empty() ? nullptr : &r.target_type;
-    });
+    // "Unknown" only when no report knows better
+    auto const category = [&](std::string incident_report::*field) {
+        auto value = majority(reports, by_specificity, [field](incident_report const &r) {
+            return is_known_category(r.*field) ? &(r.*field) : nullptr;
+        });
+        bool const any_unknown = std::any_of(reports.begin(), reports.end(),
+                                             [field](incident_report const &r) { return !(r.*field).empty(); });
+        return value.empty() && any_unknown ? std::string("Unknown") : value;
+    };
+    inc.attack_type = category(&incident_report::attack_type);
+    inc.target_type = category(&incident_report::target_type);
 
     auto counts_of = [&](std::optional<casualty_count> incident_report::*field) {
         std::vector<casualty_count> counts;

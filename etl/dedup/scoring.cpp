@@ -258,6 +258,8 @@ std::string_view to_string(veto_reason v)
     return {};
 }
 
+bool is_known_category(std::string const &category) { return !category.empty() && category != "Unknown"; }
+
 count_interval interval_of(casualty_count const &c)
 {
     long const n = std::max(0L, c.value);
@@ -389,8 +391,8 @@ report_features feature_builder::build(incident_report const &r)
         f.published = r.published->to_days();
     }
     f.attacker = m_attackers.id(r.attacker);
-    f.attack_type = m_categories.id(r.attack_type);
-    f.target_type = m_categories.id(r.target_type);
+    f.attack_type = m_categories.id(is_known_category(r.attack_type) ? r.attack_type : std::string());
+    f.target_type = m_categories.id(is_known_category(r.target_type) ? r.target_type : std::string());
     if (r.killed)
         f.killed = interval_of(*r.killed);
     if (r.injured)

@@ -141,4 +141,8 @@ struct count_interval {
 };
 count_interval interval_of(casualty_count const &c);
 
+/// An attack or target type that says something: not empty and not "Unknown" (GTD's value when
+/// nothing is known), which must neither agree nor disagree with anything.
+bool is_known_category(std::string const &category);
+
 } // namespace etl::dedup
