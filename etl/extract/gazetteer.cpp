@@ -62,6 +62,22 @@ std::string key_of(std::string_view spelling)
     return key;
 }
 
+/// Does `spelling` have a possessive before its last word ("Cox's Bazar", "New People's Army")?
+bool has_inner_possessive(std::string_view spelling)
+{
+    if (spelling.find('\'') == std::string_view::npos)
+        return false;
+    bool possessive = false;
+    for (auto const &t : tokenize(spelling)) {
+        if (t.kind == token_kind::punct && t.norm != "&")
+            continue; // phrase_keys() skips these too
+        if (possessive)
+            return true;
+        possessive = t.possessive;
+    }
+    return false;
+}
+
 struct source_file {
     std::string path;
     std::string text;
@@ -205,6 +221,8 @@ struct gazetteer::loader {
             g.m_entries.emplace_back();
             g.m_matcher.add(it->first, it->second);
         }
+        if (has_inner_possessive(spelling))
+            g.m_entries[it->second].inner_possessive = true;
         auto &refs = g.m_entries[it->second].refs;
         for (auto &r : refs)
             if (r.place == place) {
@@ -380,7 +398,28 @@ struct gazetteer::loader {
         return best;
     }
 
-    // additions.tsv: kind, country, admin1, name, spellings, lat, lon, population
+    /// The city a `neighbourhood` row is part of: a city (not itself a neighbourhood) of that
+    /// name in the country, within the admin1 when one is given, most populous first.
+    std::uint32_t find_city(source_file const &f, std::size_t line, std::string_view iso2, std::uint32_t a1,
+                            std::string_view name) const
+    {
+        std::uint32_t best = no_place;
+        if (auto const *e = g.lookup(name))
+            for (auto const &r : e->refs) {
+                auto const &p = g.m_places[r.place];
+                if (r.source == name_source::demonym || p.kind != place_kind::city || p.country != iso2 ||
+                    p.part_of != no_place || (a1 != no_place && p.admin1 != a1))
+                    continue;
+                if (best == no_place || p.population > g.m_places[best].population)
+                    best = r.place;
+            }
+        if (best == no_place)
+            bad_row(f, line, "no city '" + std::string(name) + "' in " + std::string(iso2) +
+                                 (a1 == no_place ? "" : "/" + g.m_places[a1].name));
+        return best;
+    }
+
+    // additions.tsv: kind, country, admin1, name, spellings, lat, lon, population, city
     void load_additions(source_file const &f)
     {
         for_each_row(f, [&](std::size_t line, std::vector<std::string_view> const &x) {
@@ -415,11 +454,12 @@ struct gazetteer::loader {
                                               }),
                                refs.end());
                 });
-            } else if (kind == "city" || kind == "district") {
-                need_fields(f, line, x, 8);
+            } else if (kind == "city" || kind == "district" || kind == "neighbourhood") {
+                bool const neighbourhood = kind == "neighbourhood";
+                need_fields(f, line, x, neighbourhood ? 9 : 8);
                 country_id(f, line, x[1]);
                 gazetteer_place p;
-                p.kind = kind == "city" ? place_kind::city : place_kind::district;
+                p.kind = kind == "district" ? place_kind::district : place_kind::city;
                 p.name = std::string(x[3]);
                 p.country = std::string(x[1]);
                 if (!x[2].empty()) {
@@ -428,7 +468,21 @@ struct gazetteer::loader {
                         bad_row(f, line, "unknown admin1 '" + std::string(x[2]) + "' in " + std::string(x[1]));
                     p.admin1 = *a1;
                 }
+                if (neighbourhood) {
+                    if (x[8].empty())
+                        bad_row(f, line, "a neighbourhood needs the city it is part of");
+                    p.part_of = find_city(f, line, x[1], p.admin1, x[8]);
+                    auto const &city = g.m_places[p.part_of];
+                    p.admin1 = city.admin1;
+                    p.district = city.district;
+                }
                 set_coordinates(p, f, line, x[5], x[6]);
+                if (!p.has_coordinates && neighbourhood) {
+                    // Not known well enough to give: the city's own position.
+                    p.latitude = g.m_places[p.part_of].latitude;
+                    p.longitude = g.m_places[p.part_of].longitude;
+                    p.has_coordinates = g.m_places[p.part_of].has_coordinates;
+                }
                 if (!p.has_coordinates)
                     bad_row(f, line, "a new place needs coordinates");
                 p.population = parse_int<std::uint64_t>(f, line, x[7], "population");
@@ -437,7 +491,7 @@ struct gazetteer::loader {
                 for_each_spelling(x[4], [&](std::string_view s) { add_spelling(s, id, name_source::alternate); });
             } else {
                 bad_row(f, line, "unknown kind '" + std::string(kind) +
-                                     "' (expected alias, demonym, drop, city or district)");
+                                     "' (expected alias, demonym, drop, city, neighbourhood or district)");
             }
         });
     }
@@ -462,7 +516,10 @@ struct gazetteer::loader {
                 g.m_entries.emplace_back();
                 g.m_matcher.add(it->first, it->second);
             }
-            (blocked ? g.m_entries[it->second].blocked : g.m_entries[it->second].ambiguous) = true;
+            auto &e = g.m_entries[it->second];
+            (blocked ? e.blocked : e.ambiguous) = true;
+            if (has_inner_possessive(name))
+                e.inner_possessive = true;
         });
     }
 
@@ -582,7 +639,7 @@ bool gazetteer::contains(std::uint32_t outer, std::uint32_t inner) const
     case place_kind::country: return i.country == o.country;
     case place_kind::admin1: return i.admin1 == outer;
     case place_kind::district: return i.district == outer;
-    case place_kind::city: return false;
+    case place_kind::city: return i.part_of == outer;
     }
     return false;
 }

@@ -1,8 +1,9 @@
 #pragma once
 // The place gazetteer: countries, first-level divisions (admin1), districts (second-level
 // divisions of conflict-affected countries) and cities from GeoNames-derived files in
-// config/gazetteer/ (formats in its README.md). Loaded once at start-up, then read-only and
-// safe to share between threads.
+// config/gazetteer/ (formats in its README.md), plus hand-made additions; a neighbourhood is a
+// city that is part of another (`part_of`). Loaded once at start-up, then read-only and safe to
+// share between threads.
 
 #include "extract/tokens.hpp"
 
@@ -28,6 +29,7 @@ struct gazetteer_place {
     std::uint32_t country_id = no_place; ///< the country place (a country: itself)
     std::uint32_t admin1 = no_place;   ///< the admin1 containing this place (an admin1: itself)
     std::uint32_t district = no_place; ///< the district containing this place (a district: itself)
+    std::uint32_t part_of = no_place;  ///< a neighbourhood's city (additions.tsv `neighbourhood`)
     std::uint32_t geonameid = 0;       ///< 0 when the place does not come from GeoNames
     double latitude = 0;
     double longitude = 0;
@@ -53,6 +55,9 @@ struct name_entry {
     bool any_common = false;    ///< a common English word, countries included ("us", "turkey")
     bool ambiguous = false;     ///< listed in ambiguous_names.txt: needs local support
     bool blocked = false;       ///< listed as "!phrase" in ambiguous_names.txt: never a place
+    /// A spelling has a possessive before its last word ("Cox's Bazar"), so a match may run on
+    /// past a possessive in the text; other spellings may not ("Pakistan's army").
+    bool inner_possessive = false;
 };
 
 class gazetteer {
@@ -79,7 +84,7 @@ public:
     /// The admin1 of `country` with this GeoNames code ("23") or name, or nullopt.
     std::optional<std::uint32_t> admin1(std::string_view iso2, std::string_view code_or_name) const;
 
-    /// Is `inner` inside `outer` (or the same place)?
+    /// Is `inner` inside `outer` (or the same place)? A city contains its neighbourhoods.
     bool contains(std::uint32_t outer, std::uint32_t inner) const;
 
     /// Is `word` (folded, one token) a common English word?

@@ -128,6 +128,15 @@ bool is_boundary(token const &t)
 
 bool sentence_start(std::vector<token> const &t, std::size_t i) { return i == 0 || is_boundary(t[i - 1]); }
 
+/// Does the match run on past a possessive ("Pakistan's army" read as "Pakistan Army")?
+bool crosses_possessive(std::vector<token> const &t, phrase_match const &m)
+{
+    for (std::size_t k = m.first_token; k + 1 < m.first_token + m.token_count; ++k)
+        if (t[k].possessive)
+            return true;
+    return false;
+}
+
 /// The word after "capital" that makes it money, not a city.
 bool capital_as_money(std::vector<token> const &t, std::size_t i)
 {
@@ -262,6 +271,8 @@ void place_finder::scan(std::vector<token> const &tokens, country_context const 
         phrase_match const *pick = nullptr;
         for (auto const &m : matches) {
             auto const &e = g.entry(m.value);
+            if (crosses_possessive(tokens, m) && !e.inner_possessive)
+                continue;
             if (e.blocked) {
                 pick = &m;
                 break;
@@ -313,13 +324,15 @@ void place_finder::scan(std::vector<token> const &tokens, country_context const 
         });
         bool const prev_is_place = !out.empty() && out.back().first_token + out.back().token_count == i;
         if (!all_caps && single && !names_country) {
-            bool const prev_capitalised = i > 0 && is_word(tokens, i - 1) && tokens[i - 1].capitalised;
+            // A possessive ends a name: "Taliban's Kandahar", "Kabul's National Military Hospital".
+            bool const prev_capitalised =
+                i > 0 && is_word(tokens, i - 1) && tokens[i - 1].capitalised && !tokens[i - 1].possessive;
             if (prev_capitalised && !prev_is_place && !sentence_start(tokens, i - 1) &&
                 !in(function_words(), tokens[i - 1].norm) && hint_of(tokens[i - 1].norm) == kind_hint::none) {
                 ++i;
                 continue;
             }
-            if (!prev_capitalised && is_word(tokens, end) && tokens[end].capitalised &&
+            if (!prev_capitalised && !t.possessive && is_word(tokens, end) && tokens[end].capitalised &&
                 !in(continuations(), tokens[end].norm) && g.matcher().matches_at(tokens, end).empty()) {
                 ++i;
                 continue;
@@ -351,9 +364,9 @@ void place_finder::scan(std::vector<token> const &tokens, country_context const 
         if (!out.empty()) {
             place_mention const &pm = out.back();
             std::size_t const pm_end = pm.first_token + pm.token_count;
-            place_kind const pk = g.place(pm.place_id).kind;
-            // "Pakistan's Khyber Pakhtunkhwa", "the Afghan province of Kandahar"
-            bool adjacent = pm_end <= i && i - pm_end <= 3 && pk != place_kind::city;
+            // "Pakistan's Khyber Pakhtunkhwa", "the Afghan province of Kandahar", "Kabul's Shar-e Naw"
+            // (a city contains only its neighbourhoods)
+            bool adjacent = pm_end <= i && i - pm_end <= 3;
             for (std::size_t k = pm_end; adjacent && k < i; ++k)
                 adjacent = is_word(tokens, k) &&
                            (hint_of(tokens[k].norm) != kind_hint::none || tokens[k].norm == "of" ||
@@ -519,15 +532,17 @@ etl::place place_finder::to_place(std::uint32_t place_id) const
     if (place_id == no_place || place_id >= m_gazetteer.size())
         return out;
     auto const &p = m_gazetteer.place(place_id);
-    out.country = p.country;
-    if (p.admin1 != no_place)
-        out.admin1 = m_gazetteer.place(p.admin1).name;
+    // A neighbourhood is reported as its city, at the neighbourhood's own coordinates.
+    auto const &settlement = p.part_of != no_place ? m_gazetteer.place(p.part_of) : p;
+    out.country = settlement.country;
+    if (settlement.admin1 != no_place)
+        out.admin1 = m_gazetteer.place(settlement.admin1).name;
     switch (p.kind) {
     case place_kind::country: out.precision = geo_precision::country; break;
     case place_kind::admin1:
     case place_kind::district: out.precision = geo_precision::admin1; break;
     case place_kind::city:
-        out.city = p.name;
+        out.city = settlement.name;
         out.precision = geo_precision::city;
         break;
     }

@@ -15,12 +15,16 @@
 //   - is an "!"-blocked phrase ("Indian Ocean", "Washington Post"),
 //   - follows a title ("Mr", "President", "Gen."), or in mixed case is a single-token name
 //     glued to another capitalised word that is not a place or a facility word ("Hassan
-//     Rouhani", "Mohammad Ali"), or a city directly before "said"/"told" ("Hassan said"),
+//     Rouhani", "Mohammad Ali"), or a city directly before "said"/"told" ("Hassan said").
+//     A possessive ends a name: "Kabul's National Military Hospital" and "the Taliban's
+//     Kandahar" keep the place, and no spelling or blocked phrase is matched across a
+//     possessive ("Pakistan's army" is not "!Pakistan Army") unless it has one ("Cox's Bazar"),
 //   - is ambiguous (ambiguous_names.txt: "March", "Police") without local support, or a common
 //     word ("Hit", "Mobile", "Tank") without local support or "in/near/at ..." plus a country
 //     the article is about.
 // Local support: a place-type word ("X province", "city of X"), an adjacent container
-// ("Pakistan's X", "the Afghan province of X") or a container after a comma ("X, Texas").
+// ("Pakistan's X", "the Afghan province of X", "Kabul's X" for a neighbourhood of Kabul) or a
+// container after a comma ("X, Texas").
 //
 // Resolution among a spelling's places, in order:
 //   1. the place-type word: "Balkh province" -> the admin1, "Kunduz city" -> the city;
@@ -95,7 +99,8 @@ public:
     country_context context_of(std::vector<token> const &article_tokens) const;
 
     /// The place as an incident location: country, admin1, city, coordinates and precision
-    /// (a district gives admin1 precision with the district's coordinates).
+    /// (a district gives admin1 precision with the district's coordinates; a neighbourhood
+    /// gives its city, that city's admin1 and country, with the neighbourhood's coordinates).
     etl::place to_place(std::uint32_t place_id) const;
 
     gazetteer const &places() const { return m_gazetteer; }

@@ -164,14 +164,25 @@ std::vector<token> tokenize(std::string_view text, std::size_t base)
             i = j;
             continue;
         }
-        // Possessive "'s" after a word is dropped; other apostrophes too.
+        // Possessive "'s" after a word is dropped; other apostrophes too. The word keeps the
+        // possessive as a flag: "Kabul's National Military Hospital" ends a name at "Kabul".
         if (c == '\'') {
-            if (i + 1 < text.size() && (text[i + 1] == 's' || text[i + 1] == 'S') &&
-                (i + 2 == text.size() || !is_word_byte(static_cast<unsigned char>(text[i + 2]))) && i > 0 &&
-                is_word_byte(static_cast<unsigned char>(text[i - 1]))) {
+            bool const after_word = i > 0 && is_word_byte(static_cast<unsigned char>(text[i - 1]));
+            auto const word_at = [&](std::size_t k) {
+                return k < text.size() && is_word_byte(static_cast<unsigned char>(text[k]));
+            };
+            auto const mark_possessive = [&] {
+                if (!tokens.empty() && tokens.back().end == base + i && tokens.back().kind == token_kind::word)
+                    tokens.back().possessive = true;
+            };
+            if (after_word && i + 1 < text.size() && (text[i + 1] == 's' || text[i + 1] == 'S') && !word_at(i + 2)) {
+                mark_possessive();
                 i += 2;
                 continue;
             }
+            // "Philippines' south": a plural possessive.
+            if (after_word && (text[i - 1] == 's' || text[i - 1] == 'S') && !word_at(i + 1))
+                mark_possessive();
             ++i;
             continue;
         }

@@ -20,10 +20,12 @@ struct token {
     token_kind kind = token_kind::word;
     bool capitalised = false;  ///< first letter upper-case in the text
     bool all_caps = false;     ///< every letter upper-case (and at least two letters)
+    bool possessive = false;   ///< followed by a possessive "'s" (or "s'") that tokenize() dropped
 };
 
 /// Splits text into words (letters and digits; hyphens split words: "Mazar-i-Sharif" is three
-/// tokens), numbers ("1,000", "3.5") and single punctuation marks. A possessive "'s" is dropped.
+/// tokens), numbers ("1,000", "3.5") and single punctuation marks. A possessive "'s" is dropped
+/// and the word before it marked `possessive`; so is a word ending in "s" before a lone "'".
 /// Offsets are byte offsets into `text` plus `base`.
 std::vector<token> tokenize(std::string_view text, std::size_t base = 0);
 

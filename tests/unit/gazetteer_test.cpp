@@ -200,6 +200,75 @@ TEST(Gazetteer, AdditionsAliasDropAndNewPlaces)
     EXPECT_EQ(g.place(panjwai).admin1, *g.admin1("AF", "Kandahar"));
 }
 
+TEST(Gazetteer, NeighbourhoodIsPartOfItsCity)
+{
+    broken_copy copy("additions.tsv",
+                     "# kind\tcountry\tadmin1\tname\tspellings\tlat\tlon\tpopulation\tcity\n"
+                     "neighbourhood\tAF\tKabul\tKhair Khana\tKhairkhana|Khayr Khana\t34.577\t69.1306\t0\tKabul\n"
+                     "neighbourhood\tAF\t\tOld Quarter\t\t\t\t0\tKandahar\n"
+                     "city\tAF\tKabul\tPaghman\t\t34.5879\t68.9509\t49157\n");
+    auto const g = gazetteer::load(copy.dir());
+    auto const kabul = only(g, "Kabul", place_kind::city, "AF");
+    auto const khair = only(g, "Khayr Khana", place_kind::city, "AF");
+    auto const &k = g.place(khair);
+    EXPECT_EQ(k.part_of, kabul);
+    EXPECT_EQ(k.admin1, *g.admin1("AF", "Kabul"));
+    EXPECT_NEAR(k.latitude, 34.577, 1e-9); // its own position, not the city's
+    EXPECT_NEAR(k.longitude, 69.1306, 1e-9);
+    EXPECT_EQ(places_named(g, "Khairkhana"), std::vector<std::uint32_t>{khair});
+    EXPECT_TRUE(g.contains(kabul, khair));
+    EXPECT_FALSE(g.contains(khair, kabul));
+    EXPECT_TRUE(g.contains(*g.admin1("AF", "Kabul"), khair));
+    EXPECT_TRUE(g.contains(*g.country("AF"), khair));
+
+    // Admin1 and district come from the city; no position given: the city's.
+    auto const kandahar = only(g, "Kandahar", place_kind::city, "AF");
+    auto const &old = g.place(only(g, "Old Quarter", place_kind::city, "AF"));
+    EXPECT_EQ(old.part_of, kandahar);
+    EXPECT_EQ(old.admin1, *g.admin1("AF", "Kandahar"));
+    EXPECT_EQ(old.district, g.place(kandahar).district);
+    EXPECT_TRUE(old.has_coordinates);
+    EXPECT_EQ(old.latitude, g.place(kandahar).latitude);
+
+    // A plain city row is a settlement of its own.
+    EXPECT_EQ(g.place(only(g, "Paghman", place_kind::city, "AF")).part_of, no_place);
+    EXPECT_EQ(g.place(kabul).part_of, no_place);
+    EXPECT_FALSE(g.contains(kabul, only(g, "Paghman", place_kind::city, "AF")));
+}
+
+TEST(Gazetteer, NeighbourhoodRowErrors)
+{
+    std::string e = load_error("additions.tsv", "neighbourhood\tAF\tKabul\tShor Bazaar\t\t34.51\t69.18\t0\n");
+    EXPECT_NE(e.find("additions.tsv:1: expected 9 tab-separated fields, found 8"), std::string::npos) << e;
+
+    e = load_error("additions.tsv", "neighbourhood\tAF\tKabul\tShor Bazaar\t\t34.51\t69.18\t0\t\n");
+    EXPECT_NE(e.find("additions.tsv:1: a neighbourhood needs the city it is part of"), std::string::npos) << e;
+
+    e = load_error("additions.tsv", "# c\nneighbourhood\tAF\tKabul\tShor Bazaar\t\t34.51\t69.18\t0\tAtlantis\n");
+    EXPECT_NE(e.find("additions.tsv:2: no city 'Atlantis' in AF/Kabul"), std::string::npos) << e;
+
+    // Kandahar is a city, but not in Balkh; a district is not a city.
+    e = load_error("additions.tsv", "neighbourhood\tAF\tBalkh\tShor Bazaar\t\t31.6\t65.7\t0\tKandahar\n");
+    EXPECT_NE(e.find("no city 'Kandahar' in AF/Balkh"), std::string::npos) << e;
+    e = load_error("additions.tsv", "neighbourhood\tAF\t\tShor Bazaar\t\t31.6\t65.7\t0\tKandahar District\n");
+    EXPECT_NE(e.find("no city 'Kandahar District' in AF"), std::string::npos) << e;
+
+    // A neighbourhood is part of a city, not of another neighbourhood.
+    e = load_error("additions.tsv", "neighbourhood\tAF\tKabul\tA\t\t34.51\t69.18\t0\tKabul\n"
+                                    "neighbourhood\tAF\tKabul\tB\t\t34.52\t69.18\t0\tA\n");
+    EXPECT_NE(e.find("additions.tsv:2: no city 'A' in AF/Kabul"), std::string::npos) << e;
+}
+
+TEST(Gazetteer, SpellingsWithAnInnerPossessive)
+{
+    broken_copy copy("additions.tsv", "alias\tAF\t\tKandahar\tKandahar's Old City|Old Kandahar\n");
+    auto const g = gazetteer::load(copy.dir());
+    ASSERT_NE(g.lookup("Kandahar's Old City"), nullptr);
+    EXPECT_TRUE(g.lookup("Kandahar's Old City")->inner_possessive);
+    EXPECT_FALSE(g.lookup("Old Kandahar")->inner_possessive);
+    EXPECT_FALSE(g.lookup("Kandahar")->inner_possessive);
+}
+
 TEST(Gazetteer, AmbiguousBlockedAndCommonWordFlags)
 {
     auto const &g = fixture();
@@ -371,4 +440,43 @@ TEST(RealGazetteer, NewsSpellings)
     EXPECT_TRUE(has("Cauca", "CO", place_kind::admin1, ""));
     EXPECT_TRUE(g.lookup("Hit")->common_word);
     EXPECT_TRUE(g.lookup("Police") == nullptr || g.lookup("Police")->ambiguous);
+}
+
+TEST(RealGazetteer, NeighbourhoodsBelongToTheirCity)
+{
+    auto const &g = real();
+    auto const parent = [&](char const *spelling) -> std::string {
+        auto const *e = g.lookup(spelling);
+        if (!e)
+            return "(no such spelling)";
+        for (auto const &r : e->refs)
+            if (g.place(r.place).part_of != no_place)
+                return g.place(g.place(r.place).part_of).name;
+        return "(not a neighbourhood)";
+    };
+    EXPECT_EQ(parent("Dasht-e-Barchi"), "Kabul");
+    EXPECT_EQ(parent("Wazir Akbar Khan"), "Kabul");
+    EXPECT_EQ(parent("Shahr-e Naw"), "Kabul");
+    EXPECT_EQ(parent("Karte Sakhi"), "Kabul");
+    EXPECT_EQ(parent("Khair Khana"), "Kabul");
+    EXPECT_EQ(parent("Sadr City"), "Baghdad");
+    EXPECT_EQ(parent("Kadhimiya"), "Baghdad");
+    EXPECT_EQ(parent("Karrada"), "Baghdad");
+    EXPECT_EQ(parent("Hodan"), "Mogadishu");
+    EXPECT_EQ(parent("Zoobe"), "Mogadishu");
+    EXPECT_EQ(parent("Lyari"), "Karachi");
+    EXPECT_EQ(parent("Orangi Town"), "Karachi");
+    EXPECT_EQ(parent("Kocha Risaldar"), "Peshawar");
+    EXPECT_EQ(parent("Qissa Khwani Bazaar"), "Peshawar");
+    EXPECT_EQ(parent("Oregon District"), "Dayton");
+    // Towns and camps of their own stay cities.
+    EXPECT_EQ(parent("Abu Ghraib"), "(not a neighbourhood)");
+    EXPECT_EQ(parent("Spin Boldak"), "(not a neighbourhood)");
+    EXPECT_EQ(parent("Miranshah"), "(not a neighbourhood)");
+    // Blocked phrases and names with a possessive inside may be matched across one.
+    ASSERT_NE(g.lookup("New People's Army"), nullptr);
+    EXPECT_TRUE(g.lookup("New People's Army")->inner_possessive);
+    ASSERT_NE(g.lookup("Cox's Bazar"), nullptr);
+    EXPECT_TRUE(g.lookup("Cox's Bazar")->inner_possessive);
+    EXPECT_FALSE(g.lookup("Pakistan Army")->inner_possessive);
 }

@@ -115,8 +115,85 @@ TEST(PlaceFinder, AfghanSpellingVariants)
     EXPECT_CITY("Clashes were reported in Kondoz overnight.", "Kondoz", "AF", "Kunduz", "Kunduz");
     EXPECT_CITY("Clashes were reported in Qunduz overnight.", "Qunduz", "AF", "Kunduz", "Kunduz");
     EXPECT_CITY("An explosion hit a school in Dasht-e-Barchi, a mostly Hazara area of Kabul.", "Dasht-e-Barchi", "AF",
-                "Kabul", "Dasht-e Barchi");
+                "Kabul", "Kabul");
     EXPECT_CITY("Rockets were fired at Jalalabad airport.", "Jalalabad", "AF", "Nangarhar", "Jalālābād");
+}
+
+// ---- possessives ---------------------------------------------------------------------------
+
+TEST(PlaceFinder, PossessiveEndsAName)
+{
+    EXPECT_CITY("IS militants stormed Kabul's National Military Hospital on Wednesday.", "Kabul", "AF", "Kabul",
+                "Kabul");
+    EXPECT_CITY("A suicide bomber struck Kabul's Bank Square at dawn.", "Kabul", "AF", "Kabul", "Kabul");
+    EXPECT_FALSE(mentions("Depositors queued outside Kabul Bank on Sunday.", "Kabul"));
+    EXPECT_CITY("The blast tore through a mosque in Peshawar's Police Lines.", "Peshawar", "PK", "Khyber Pakhtunkhwa",
+                "Peshawar");
+    EXPECT_CITY("Rebels shelled Mogadishu's Bakara Market overnight.", "Mogadishu", "SO", "Banaadir", "Mogadishu");
+    EXPECT_CITY("Heavy fighting was reported in the Taliban's Kandahar heartland.", "Kandahar", "AF", "Kandahar",
+                "Kandahār");
+    // An all-caps possessive too.
+    EXPECT_CITY("TROOPS SECURED KABUL'S AIRPORT", "KABUL", "AF", "Kabul", "Kabul");
+    // A possessive does not rescue the second word of a person's name.
+    EXPECT_TRUE(places_in("Investigators questioned Mohammad Ali's brother.").empty());
+    EXPECT_TRUE(places_in("The blast was condemned by Hassan Rouhani's office.").empty());
+}
+
+TEST(PlaceFinder, NoPhraseAcrossAPossessive)
+{
+    // "!Pakistan Army" is blocked, "Pakistan's army" is the country's.
+    EXPECT_COUNTRY("Pakistan's army said six militants were killed.", "Pakistan", "PK");
+    EXPECT_FALSE(mentions("The Pakistan Army said six militants were killed.", "Pakistan"));
+    // A name with a possessive of its own still matches whole.
+    auto const cox = place_of("Aid reached the camps near Cox's Bazar on Friday.", "Cox's Bazar");
+    EXPECT_EQ(cox.country, "BD");
+}
+
+// ---- neighbourhoods --------------------------------------------------------------------------
+
+TEST(PlaceFinder, NeighbourhoodsReportTheirCity)
+{
+    EXPECT_CITY("A bomb ripped through a tuition centre in Dasht-e Barchi on Friday.", "Dasht-e Barchi", "AF",
+                "Kabul", "Kabul");
+    EXPECT_CITY("Gunmen stormed a guesthouse in Kabul's Shahr-e Naw neighbourhood.", "Shahr-e Naw", "AF", "Kabul",
+                "Kabul");
+    EXPECT_CITY("Gunmen stormed a guesthouse in Kabul's Shahr-e Naw neighbourhood.", "Kabul", "AF", "Kabul", "Kabul");
+    EXPECT_CITY("Worshippers were leaving the Karte Sakhi shrine when the blast hit.", "Karte Sakhi", "AF", "Kabul",
+                "Kabul");
+    EXPECT_CITY("A car bomb killed 12 people in Baghdad's Sadr City.", "Sadr City", "IQ", "Baghdad", "Baghdad");
+    EXPECT_CITY("Two explosions shook the Karrada district late on Saturday.", "Karrada", "IQ", "Baghdad",
+                "Baghdad");
+    EXPECT_CITY("The truck exploded at the busy Zoobe junction.", "Zoobe", "SO", "Banaadir", "Mogadishu");
+    EXPECT_CITY("Police said a grenade was thrown at a checkpoint in Hodan district.", "Hodan", "SO", "Banaadir",
+                "Mogadishu");
+    EXPECT_CITY("Gang violence flared again in Lyari, Karachi.", "Lyari", "PK", "Sindh", "Karachi");
+    EXPECT_CITY("A suicide bomber attacked a mosque in Kocha Risaldar, Peshawar.", "Kocha Risaldar", "PK",
+                "Khyber Pakhtunkhwa", "Peshawar");
+    EXPECT_CITY("A gunman opened fire in the Oregon District of Dayton, Ohio.", "Oregon District", "US", "Ohio",
+                "Dayton");
+    EXPECT_FALSE(mentions("Supporters of Muqtada al-Sadr marched in Basra.", "Sadr")); // a family name
+    // "X, <city>": the city, not the province of the same name.
+    EXPECT_CITY("A school in Dasht-e-Barchi, Kabul, was hit.", "Kabul", "AF", "Kabul", "Kabul");
+    EXPECT_EQ(place_of("A school in Dasht-e-Barchi, Kabul, was hit.", "Kabul").rule, "local");
+}
+
+TEST(PlaceFinder, NeighbourhoodKeepsItsOwnCoordinates)
+{
+    auto const *e = real().lookup("Khair Khana");
+    ASSERT_NE(e, nullptr);
+    ASSERT_EQ(e->refs.size(), 1u);
+    auto const id = e->refs.front().place;
+    auto const p = finder().to_place(id);
+    EXPECT_EQ(p.country, "AF");
+    EXPECT_EQ(p.admin1, "Kabul");
+    EXPECT_EQ(p.city, "Kabul");
+    EXPECT_EQ(p.precision, geo_precision::city);
+    ASSERT_TRUE(p.latitude && p.longitude);
+    EXPECT_DOUBLE_EQ(*p.latitude, real().place(id).latitude);
+    EXPECT_DOUBLE_EQ(*p.longitude, real().place(id).longitude);
+    auto const kabul = finder().to_place(*real().capital_of("AF"));
+    EXPECT_GT(*p.latitude - *kabul.latitude, 0.03); // north-west of the centre
+    EXPECT_LT(*p.longitude - *kabul.longitude, -0.03);
 }
 
 // ---- Pakistan and India --------------------------------------------------------------------

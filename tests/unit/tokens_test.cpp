@@ -20,6 +20,26 @@ TEST(Tokens, SplitsHyphensAndDropsPossessive)
     EXPECT_EQ(norms("ISIS-K claimed it."), (std::vector<std::string>{"isis", "k", "claimed", "it", "."}));
 }
 
+TEST(Tokens, PossessiveMarksTheWordBeforeIt)
+{
+    auto const flags = [](std::string_view text) {
+        std::vector<std::pair<std::string, bool>> out;
+        for (auto const &t : tokenize(text))
+            out.emplace_back(t.norm, t.possessive);
+        return out;
+    };
+    using v = std::vector<std::pair<std::string, bool>>;
+    EXPECT_EQ(flags("Peshawar's Police Lines"), (v{{"peshawar", true}, {"police", false}, {"lines", false}}));
+    EXPECT_EQ(flags("IN KANDAHAR'S OLD CITY"), (v{{"in", false}, {"kandahar", true}, {"old", false}, {"city", false}}));
+    // A plural possessive: the apostrophe alone after an "s".
+    EXPECT_EQ(flags("the Philippines' south"), (v{{"the", false}, {"philippines", true}, {"south", false}}));
+    // Other apostrophes mark nothing.
+    EXPECT_EQ(flags("'Kabul' Ma'arrat don't"),
+              (v{{"kabul", false}, {"ma", false}, {"arrat", false}, {"don", false}, {"t", false}}));
+    EXPECT_EQ(flags("in the 1990's"), (v{{"in", false}, {"the", false}, {"1990", false}}));
+    EXPECT_EQ(flags("Kabul Bank"), (v{{"kabul", false}, {"bank", false}}));
+}
+
 TEST(Tokens, NumbersKeepThousandsAndDecimals)
 {
     auto const t = tokenize("killed 1,250 people, 3.5 km away");
