@@ -89,6 +89,9 @@ incident_cue_lexicon incident_cue_lexicon::load(std::string const &path)
         def.plural = lexicon::get_bool(path, group, "plural", false);
         if (def.plural && def.strong)
             lexicon::fail(path, group["strength"], "strength", "plural triggers must be weak (they may be counts)");
+        def.devices = lexicon::get_bool(path, group, "devices", false);
+        if (def.devices && !def.plural)
+            lexicon::fail(path, group["devices"], "devices", "only plural triggers count devices");
         std::size_t const index = lex.m_triggers.size();
         lex.m_triggers.push_back(def);
         for (auto const &phrase : get_strings(path, group, "phrases", true))
@@ -148,7 +151,69 @@ incident_cue_lexicon incident_cue_lexicon::load(std::string const &path)
         lex.m_since_followers.add(p, 0);
     for (auto const &p : get_strings(path, aggregate, "superlatives", true))
         lex.m_superlatives.add(p, 0);
+    lex.m_count_window = get_count(path, aggregate, "count_window", 4);
+    lex.m_distributive_window = get_count(path, aggregate, "distributive_window", 6);
+    lex.m_device_count_max = get_count(path, aggregate, "device_count_max", 5);
+    lex.m_count_stops = lexicon::word_set(path, aggregate, "count_stops");
+    lex.m_one_event = lexicon::word_set(path, aggregate, "one_event");
+    lex.m_distributive = lexicon::word_set(path, aggregate, "distributive");
+    lex.m_links = lexicon::word_set(path, aggregate, "links");
+    lex.m_determiners = lexicon::word_set(path, aggregate, "determiners");
+    lex.m_subordinators = lexicon::word_set(path, aggregate, "subordinators");
+    lex.m_reach_ends = lexicon::word_set(path, aggregate, "reach_ends");
+    lex.m_new_event = lexicon::word_set(path, aggregate, "new_event");
+
+    YAML::Node const comparison = required(path, root, "comparison");
+    lex.m_comparison_window = get_count(path, comparison, "window", 6);
+    YAML::Node const frames = required(path, comparison, "frames");
+    if (!frames.IsSequence())
+        lexicon::fail(path, frames, "frames", "expected a list of comparison frames");
+    for (auto const &group : frames) {
+        comparison_frame frame;
+        frame.words = lexicon::word_set(path, group, "words");
+        frame.clause_initial = lexicon::get_bool(path, group, "clause_initial", false);
+        frame.noun_object = lexicon::get_bool(path, group, "noun_object", false);
+        for (auto const &p : get_strings(path, group, "markers", true)) {
+            if (phrase_keys(p).empty())
+                lexicon::fail(path, group["markers"], "markers", "empty phrase");
+            lex.m_comparison_markers.add(p, lex.m_comparison_frames.size());
+        }
+        lex.m_comparison_frames.push_back(std::move(frame));
+    }
+    for (auto const &p : get_strings(path, comparison, "not_markers"))
+        lex.m_not_comparisons.add(p, 0);
+    for (auto const &p : get_strings(path, comparison, "relatives", true))
+        lex.m_relatives.add(p, 0);
     return lex;
+}
+
+incident_cue_lexicon::comparison_frame const *incident_cue_lexicon::comparison_at(
+    std::vector<token> const &tokens, std::size_t marker, std::vector<phrase_match> const &markers,
+    std::size_t sentence_first) const
+{
+    std::size_t const len = markers.front().token_count;
+    // "more than 20 people", "rather than": a phrase ending at the marker undoes it.
+    for (std::size_t k = marker >= sentence_first + 3 ? marker - 3 : sentence_first; k < marker; ++k)
+        for (auto const &m : m_not_comparisons.matches_at(tokens, k))
+            if (k + m.token_count == marker + len)
+                return nullptr;
+    for (auto const &m : markers) {
+        if (m.token_count != len)
+            continue;
+        comparison_frame const &frame = m_comparison_frames[m.value];
+        if (frame.clause_initial && marker > sentence_first && tokens[marker - 1].norm != ",")
+            continue;
+        if (frame.words.empty())
+            return &frame;
+        for (std::size_t k = marker; k > sentence_first && marker - k < m_comparison_window;) {
+            std::string const &w = tokens[--k].norm;
+            if (w == ";" || w == ":")
+                break;
+            if (frame.words.count(w))
+                return &frame;
+        }
+    }
+    return nullptr;
 }
 
 cue_result incident_cue_lexicon::classify(std::vector<token> const &tokens, std::size_t first, std::size_t last) const
@@ -211,6 +276,7 @@ cue_result incident_cue_lexicon::classify(std::vector<token> const &tokens, std:
     }
 
     std::size_t const sentences = more_starts.size() + 1;
+    auto end_of = [&](std::size_t s) { return s + 1 < sentences ? more_starts[s] : last; };
     std::vector<char> flags(3 * sentences, 0);
     char *const has_time = flags.data();
     char *const has_period = has_time + sentences;
@@ -227,6 +293,12 @@ cue_result incident_cue_lexicon::classify(std::vector<token> const &tokens, std:
         else if (o.e.kind == entry_kind::perfect)
             has_perfect[s] = 1;
     }
+    struct comparison {
+        std::size_t marker;
+        std::size_t length;
+        bool noun_object;
+    };
+    std::vector<comparison> comparisons; // usually none
     for (std::size_t i = first; i < last; ++i) {
         token const &t = tokens[i];
         // Clock times anchor a report in time ("at 10:30").
@@ -242,6 +314,12 @@ cue_result incident_cue_lexicon::classify(std::vector<token> const &tokens, std:
                 period = m_superlatives.matches_at(tokens, k - 1).empty();
             if (period)
                 has_period[s] = 1;
+        }
+        if (m_comparison_markers.may_start(t)) {
+            auto const markers = m_comparison_markers.matches_at(tokens, i);
+            if (!markers.empty() && i + markers.front().token_count <= last)
+                if (auto const *frame = comparison_at(tokens, i, markers, start_of(sid(i))))
+                    comparisons.push_back({i, markers.front().token_count, frame->noun_object});
         }
     }
 
@@ -306,45 +384,199 @@ cue_result incident_cue_lexicon::classify(std::vector<token> const &tokens, std:
         }
     }
 
-    // 2. Aggregates: counted plurals, and weak or plural triggers in a sentence about a period.
+    auto cancel = [&](trigger_hit &h, std::string const &reason, std::string cue) {
+        h.state = trigger_state::cancelled;
+        h.reason = reason;
+        h.cue = std::move(cue);
+    };
+    // A noun phrase of its own: "a car bomb", "another deadly blast" (an article two tokens back
+    // only for nouns: in "attacks on a checkpoint killed five" it belongs to "checkpoint").
+    auto is_new_event = [&](pending const &q) {
+        std::size_t const at = q.hit.first_token;
+        std::size_t const floor = start_of(sid(at));
+        return (at > floor && m_new_event.count(tokens[at - 1].norm)) ||
+               (q.def->f == form::noun && at > floor + 1 && m_new_event.count(tokens[at - 2].norm));
+    };
+
+    // 2. Comparisons: triggers in the object of "the deadliest since ...", unless it gives figures.
+    for (auto const &[marker, marker_len, noun_object] : comparisons) {
+        std::size_t const s = sid(marker);
+        std::size_t const object = marker + marker_len;
+        std::size_t const s_last = end_of(s);
+        // The object ends at punctuation or a breaker; a relative clause after it belongs to it.
+        std::size_t end = object;
+        bool relative = false;
+        for (; end < s_last; ++end) {
+            token const &t = tokens[end];
+            if (!m_relatives.matches_at(tokens, end).empty())
+                relative = true;
+            else if (t.kind == token_kind::punct)
+                relative = t.norm == "," && !m_relatives.matches_at(tokens, end + 1).empty();
+            else if (!m_breakers.count(t.norm))
+                continue;
+            break;
+        }
+        if (relative)
+            while (end < s_last && tokens[end].norm != ";" && tokens[end].norm != ":")
+                ++end;
+        // A casualty figure: a count near a casualty word or a trigger ("killing 64", "334 people").
+        auto near_figure = [&](std::size_t k) {
+            auto close = [&](std::size_t at, std::size_t count) {
+                return at + count + 3 >= k && at <= k + 4 && at >= object && at < end;
+            };
+            for (auto const &o : found)
+                if (o.e.kind == entry_kind::casualty && close(o.first, o.count))
+                    return true;
+            for (auto const &q : hits)
+                if (close(q.hit.first_token, q.hit.token_count))
+                    return true;
+            return false;
+        };
+        bool figures = false;
+        for (std::size_t k = object; k < end && !figures; ++k)
+            figures = is_count(tokens, k, last) && !(k > object && m_months.count(tokens[k - 1].norm)) &&
+                      near_figure(k);
+        if (figures)
+            continue;
+        if (noun_object) {
+            // "the worst after the Mumbai attacks", not "came after gunmen stormed the village".
+            auto const in_object = std::find_if(hits.begin(), hits.end(), [&](pending const &q) {
+                return q.hit.first_token >= object && q.hit.first_token < end;
+            });
+            if (in_object != hits.end() && in_object->def->f == form::verb)
+                continue;
+        }
+        for (auto &q : hits)
+            if (q.hit.state != trigger_state::cancelled && q.hit.first_token >= object && q.hit.first_token < end)
+                cancel(q.hit, "comparison", lexicon::joined(tokens, marker, marker_len));
+    }
+
+    // 3. Aggregates. A plural noun that counts incidents, with the triggers that narrate it; then
+    // weak or plural triggers in a sentence about a period.
+    for (auto &p : hits) {
+        trigger_hit &h = p.hit;
+        if (h.state == trigger_state::cancelled || !h.plural)
+            continue;
+        std::size_t const s = sid(h.first_token);
+        std::size_t const s_first = start_of(s);
+        std::size_t const s_last = end_of(s);
+        std::size_t const h_end = h.first_token + h.token_count;
+
+        // Walk left over the noun's modifiers: "a wave of", "two separate suicide", "twin".
+        std::size_t phrase = h.first_token; // first token of the counted noun phrase
+        bool collective = false, one_event = false, distributive = false;
+        long count = 0; // 0: no count; -1: vague ("dozens")
+        std::string cue;
+        std::string distributive_word;
+        for (std::size_t k = h.first_token; k > s_first && h.first_token - k < m_count_window && cue.empty() &&
+                                            !one_event;) {
+            --k;
+            token const &t = tokens[k];
+            for (auto const &o : found) {
+                if (o.e.kind == entry_kind::collective && o.first + o.count == k + 1 && o.first >= s_first) {
+                    collective = true;
+                    phrase = o.first;
+                    cue = lexicon::joined(tokens, o.first, o.count);
+                    break;
+                }
+            }
+            if (collective)
+                break;
+            if (m_one_event.count(t.norm)) {
+                one_event = true;
+            } else if (is_count(tokens, k, last)) {
+                count = lexicon::quantity_value(t);
+                phrase = k;
+                cue = t.norm;
+            } else if (m_distributive.count(t.norm)) {
+                distributive = true;
+                distributive_word = t.norm;
+                phrase = k;
+            } else if (t.kind == token_kind::punct || m_count_stops.count(t.norm)) {
+                break;
+            }
+        }
+        if (one_event)
+            continue;
+
+        // The clause that narrates the aggregate ends at ";", ":", a breaker, "another" and the
+        // like; also at a comma when the aggregate stands in a fronted subordinate clause
+        // ("After two attacks last week, gunmen opened fire ...").
+        bool subordinate = false;
+        for (std::size_t k = phrase; k > s_first; --k) {
+            token const &t = tokens[k - 1];
+            if (t.kind == token_kind::punct)
+                break;
+            if (m_subordinators.count(t.norm)) {
+                subordinate = true;
+                break;
+            }
+        }
+        std::size_t reach = h_end;
+        while (reach < s_last) {
+            std::string const &w = tokens[reach].norm;
+            if (w == ";" || w == ":" || (subordinate && w == ",") || m_breakers.count(w) || m_reach_ends.count(w))
+                break;
+            ++reach;
+        }
+        for (std::size_t k = h_end; k < std::min(reach, h_end + m_distributive_window) && !distributive; ++k) {
+            if (tokens[k].kind == token_kind::punct)
+                break;
+            if (m_distributive.count(tokens[k].norm)) {
+                distributive = true;
+                distributive_word = tokens[k].norm;
+            }
+        }
+
+        bool several = collective;
+        if (!several && count != 0)
+            several = count != 1 &&
+                      !(p.def->devices && count >= 2 && static_cast<std::size_t>(count) <= m_device_count_max &&
+                        !distributive);
+        if (!several && count == 0)
+            several = distributive;
+        if (!several)
+            continue;
+        std::string const aggregate = lexicon::joined(tokens, phrase, h_end - phrase);
+        cancel(h, "aggregate", cue.empty() ? distributive_word : cue);
+
+        // Forward: the triggers that narrate it, to the end of its clause or a new incident.
+        for (auto &q : hits) {
+            if (q.hit.first_token < h_end || q.hit.state == trigger_state::cancelled)
+                continue;
+            if (q.hit.first_token >= reach || is_new_event(q))
+                break;
+            cancel(q.hit, "aggregate", aggregate);
+        }
+        // Backward: "12 people were killed in two separate attacks", "hit by a wave of bombings".
+        std::size_t link = phrase;
+        if (link > s_first && m_determiners.count(tokens[link - 1].norm))
+            --link;
+        if (link > s_first && m_links.count(tokens[link - 1].norm)) {
+            std::size_t clause = link - 1;
+            while (clause > s_first) {
+                std::string const &w = tokens[clause - 1].norm;
+                if (w == ";" || w == ":" || m_breakers.count(w) || m_reach_ends.count(w) ||
+                    (w == "and" && clause - 1 > s_first && tokens[clause - 2].norm == ","))
+                    break;
+                --clause;
+            }
+            for (auto &q : hits)
+                if (q.def->f == form::verb && q.hit.state != trigger_state::cancelled && q.hit.first_token >= clause &&
+                    q.hit.first_token < link && !is_new_event(q))
+                    cancel(q.hit, "aggregate", aggregate);
+        }
+    }
     for (auto &p : hits) {
         trigger_hit &h = p.hit;
         if (h.state == trigger_state::cancelled)
             continue;
         std::size_t const s = sid(h.first_token);
-        std::size_t const lo = std::max(start_of(s), h.first_token >= 3 ? h.first_token - 3 : first);
-        if (h.plural) {
-            for (std::size_t k = lo; k < h.first_token && h.state != trigger_state::cancelled; ++k) {
-                if (!is_count(tokens, k, last))
-                    continue;
-                long const v = lexicon::quantity_value(tokens[k]);
-                bool const few = v >= 2 && v <= 3;
-                if (!few || !has_time[s]) {
-                    h.state = trigger_state::cancelled;
-                    h.reason = "aggregate";
-                    h.cue = tokens[k].norm;
-                }
-            }
-            for (auto const &o : found) {
-                if (h.state == trigger_state::cancelled)
-                    break;
-                if (o.e.kind == entry_kind::collective && sid(o.first) == s && o.first + o.count <= h.first_token &&
-                    o.first + o.count + 3 >= h.first_token) {
-                    h.state = trigger_state::cancelled;
-                    h.reason = "aggregate";
-                    h.cue = lexicon::joined(tokens, o.first, o.count);
-                }
-            }
-        }
-        if (h.state != trigger_state::cancelled &&
-            (((h.plural || !h.strong) && has_period[s]) || (h.plural && has_perfect[s]))) {
-            h.state = trigger_state::cancelled;
-            h.reason = "aggregate";
-            h.cue = has_period[s] ? "period" : "perfect tense";
-        }
+        if (((h.plural || !h.strong) && has_period[s]) || (h.plural && has_perfect[s]))
+            cancel(h, "aggregate", has_period[s] ? "period" : "perfect tense");
     }
 
-    // 3. Support for weak triggers; strong ones stand alone.
+    // 4. Support for weak triggers; strong ones stand alone.
     for (auto &p : hits) {
         trigger_hit &h = p.hit;
         if (h.state == trigger_state::cancelled)

@@ -1,16 +1,30 @@
 #pragma once
 // Does a sentence report a concrete violent incident? Trigger phrases ("blast", "opened fire",
 // "kidnapped") against negative contexts (foiled plots, arrests and trials, statements,
-// threats, hypotheticals, anniversaries, aggregates, accidents), read from
+// threats, hypotheticals, anniversaries, comparisons, aggregates, accidents), read from
 // config/lexicon/incident_cues.yaml.
 //
 // A trigger is strong (one is enough: "a blast", "gunmen opened fire") or weak ("killed",
 // "attacked": needs a perpetrator or casualty word nearby, a quantity, a time anchor such as
 // "on Monday", or another trigger). A negative cue cancels the triggers within its window in
 // the same sentence: mostly those after it ("condemned the bombing", "arrested over the
-// attack"), some before it ("the bomb was defused"). Plural triggers after a count or a
-// collective ("224 attacks", "a wave of bombings") and weak or plural triggers in a sentence with
-// a period ("since 2021", "so far this year") are aggregates.
+// attack"), some before it ("the bomb was defused").
+//
+// Comparisons: a trigger in the object of a comparison ("the deadliest since the 2004 school
+// siege", "deadlier than the 2015 bombing", "similar to the attack on ...") is a passing
+// reference, cancelled as "comparison", unless that object or the relative clause describing it
+// gives a casualty figure ("since March last year, when a suicide attacker ... killing 64").
+//
+// Aggregates: a plural trigger noun that counts several incidents: after a collective ("a wave
+// of bombings", "several attacks"), after an exact count of 2 or more ("two separate suicide
+// attacks", "three deadly bombings"), or with a distributive word ("separate", "different").
+// Plurals of devices and detonations ("two blasts", "three bombs") may be one event and are
+// aggregates only with a distributive word or a count above aggregate.device_count_max; "twin",
+// "double" make any plural one event. An aggregate also cancels the triggers that narrate it:
+// those after it to the end of its clause ("three bombings struck Baghdad, killing 30") and
+// those of the clause it is an adverbial of ("12 were killed in two separate attacks"), except a
+// trigger with its own indefinite article ("..., including a car bomb that ..."). Weak or plural
+// triggers in a sentence with a period ("since 2021", "so far this year") are aggregates too.
 
 #include "extract/lexicon_yaml.hpp"
 #include "extract/tokens.hpp"
@@ -44,8 +58,8 @@ struct trigger_hit {
 struct cue_result {
     bool incident = false;
     /// Positive: "strong_trigger" or "supported_trigger". Negative: "no_trigger", "weak_trigger",
-    /// "aggregate" or a negative reason from the YAML ("foiled", "legal", "statement", "threat",
-    /// "hypothetical", "commemoration", "security_operation", "not_violent").
+    /// "aggregate", "comparison" or a negative reason from the YAML ("foiled", "legal", "statement",
+    /// "threat", "hypothetical", "commemoration", "security_operation", "not_violent").
     std::string reason;
     std::vector<std::string> triggers; ///< lemmas of the qualified triggers, first occurrence order, no repeats
     std::string attack_hint;           ///< from the qualified triggers, by GTD hierarchy; may be empty
@@ -80,6 +94,7 @@ private:
         std::string hint;
         bool strong = false;
         bool plural = false;
+        bool devices = false; ///< plural of devices or detonations: a small count may be one event
         form f = form::noun;
     };
     struct negative_def {
@@ -89,10 +104,21 @@ private:
         std::size_t after = 0;
         applies to = applies::all;
     };
+    /// Words before a comparison marker that make it one ("deadliest" ... "since").
+    struct comparison_frame {
+        std::unordered_set<std::string> words; ///< empty: the marker alone is a comparison
+        bool clause_initial = false;           ///< the marker must open the sentence or follow a comma
+        bool noun_object = false;              ///< not when the object's first trigger is a verb
+    };
     struct entry {
         entry_kind kind;
         std::size_t index; ///< into m_triggers / m_negatives; unused otherwise
     };
+
+    /// The frame by which `markers` (the matches of m_comparison_markers at `marker`) make a
+    /// comparison there, or null.
+    comparison_frame const *comparison_at(std::vector<token> const &tokens, std::size_t marker,
+                                          std::vector<phrase_match> const &markers, std::size_t sentence_first) const;
 
     std::vector<trigger_def> m_triggers;
     std::vector<negative_def> m_negatives;
@@ -100,7 +126,23 @@ private:
     lexicon::fast_matcher m_matcher; ///< value: index into m_entries
     lexicon::fast_matcher m_since_followers; ///< read only right after "since"
     lexicon::fast_matcher m_superlatives;    ///< read only right before "since"
+    lexicon::fast_matcher m_comparison_markers; ///< value: index into m_comparison_frames
+    lexicon::fast_matcher m_not_comparisons;    ///< "more than", "rather than": end at a marker
+    lexicon::fast_matcher m_relatives;          ///< open a clause describing a comparison object
+    std::vector<comparison_frame> m_comparison_frames;
+    std::size_t m_comparison_window = 6;
     std::unordered_set<std::string> m_breakers;
+    std::unordered_set<std::string> m_count_stops;   ///< end the walk over a plural's modifiers
+    std::unordered_set<std::string> m_one_event;     ///< "twin", "double"
+    std::unordered_set<std::string> m_distributive;  ///< "separate", "different"
+    std::unordered_set<std::string> m_links;         ///< "killed in / hit by" an aggregate
+    std::unordered_set<std::string> m_determiners;   ///< may stand between a link and an aggregate
+    std::unordered_set<std::string> m_subordinators; ///< "after two attacks, ...": reach ends at a comma
+    std::unordered_set<std::string> m_reach_ends;    ///< "another", "elsewhere"
+    std::unordered_set<std::string> m_new_event;     ///< "a", "an", "another" right before a trigger
+    std::size_t m_count_window = 4;
+    std::size_t m_distributive_window = 6;
+    std::size_t m_device_count_max = 5;
     std::unordered_set<std::string> m_months;
     std::vector<std::string> m_hint_priority;
     std::size_t m_support_window = 8;

@@ -228,7 +228,9 @@ std::optional<place_mention> report_builder::segment_place(segment const &seg, b
         bool const demonym = m.rule == "demonym";
         if (demonym && !with_demonyms)
             continue;
-        int const rank = specificity(g.place(m.place_id).kind) - (demonym ? 10 : 0);
+        // a neighbourhood ("Kabul's Dasht-e Barchi") is more precise than its city
+        auto const &place = g.place(m.place_id);
+        int const rank = 2 * specificity(place.kind) + (place.part_of != no_place ? 1 : 0) - (demonym ? 20 : 0);
         if (!best || rank > best_rank) {
             best = &m;
             best_rank = rank;

@@ -4,6 +4,7 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <fstream>
 #include <string>
 
@@ -33,6 +34,7 @@ struct cue_case {
 
 std::ostream &operator<<(std::ostream &out, cue_case const &c) { return out << c.text; }
 
+// Instances are named IncidentCue* so that --gtest_filter='IncidentCue*' runs them.
 class CueCases : public ::testing::TestWithParam<cue_case> {};
 
 TEST_P(CueCases, ClassifiesTheSentence)
@@ -52,13 +54,19 @@ constexpr char const *armed = "Armed Assault";
 constexpr char const *kidnap = "Hostage Taking (Kidnapping)";
 
 INSTANTIATE_TEST_SUITE_P(
-    Positive, CueCases,
+    IncidentCuePositive, CueCases,
     ::testing::Values(
         cue_case{"A suicide bomber blew himself up at a mosque in Kunduz on Friday, killing at least 55 worshippers.",
                  true, "strong_trigger", bombing},
         cue_case{"Gunmen opened fire on a bus carrying Hazara passengers in Balochistan.", true, "strong_trigger", armed},
         cue_case{"Militants attacked a police checkpoint in Zabul province on Tuesday night.", true, "supported_trigger",
                  ""},
+        // a superlative singles out one incident among many
+        cue_case{"In one of the most brazen attacks, gunmen stormed a boarding school in Kebbi in 2021, killing a "
+                 "teacher.",
+                 true, "supported_trigger", armed},
+        cue_case{"In one of the deadliest bombings of the war, a truck bomb killed 92 people in Mosul in 2016.", true,
+                 "strong_trigger", bombing},
         cue_case{"Five soldiers were killed when their vehicle hit a roadside bomb in North Waziristan.", true,
                  "strong_trigger", bombing},
         cue_case{"A man was shot and killed Saturday night in the 1200 block of West Madison Street, police said.", true,
@@ -76,7 +84,7 @@ INSTANTIATE_TEST_SUITE_P(
                  "supported_trigger", bombing},
         cue_case{"A bomb exploded at a market in Maiduguri, killing five people, while police defused a second device.",
                  true, "strong_trigger", bombing},
-        cue_case{"Two bombings on Monday killed 20 people in Baghdad.", true, "supported_trigger", bombing},
+        cue_case{"Twin bombings on Monday killed 20 people in Baghdad.", true, "strong_trigger", bombing},
         cue_case{"Gunmen on motorcycles shot dead a police officer in Peshawar.", true, "strong_trigger", armed},
         cue_case{"A gunman stabbed three people at a shopping mall in Sydney before police shot him dead.", true,
                  "strong_trigger", armed},
@@ -97,7 +105,7 @@ INSTANTIATE_TEST_SUITE_P(
         cue_case{"At least 20 people have been killed in a bomb blast in Kabul.", true, "strong_trigger", bombing}));
 
 INSTANTIATE_TEST_SUITE_P(
-    Negative, CueCases,
+    IncidentCueNegative, CueCases,
     ::testing::Values(
         cue_case{"Boko Haram has carried out 224 attacks since 2021, according to a report.", false, "aggregate"},
         cue_case{"There has been a wave of bombings across the province in recent months.", false, "aggregate"},
@@ -128,6 +136,128 @@ INSTANTIATE_TEST_SUITE_P(
         cue_case{"The attack was the deadliest since 2019.", false, "weak_trigger"},
         cue_case{"Attacks on schools have doubled, the report said.", false, "weak_trigger"},
         cue_case{"THE MILITANTS PLAN TO ATTACK THE CITY, INTELLIGENCE OFFICIALS WARNED.", false, "threat"}));
+
+// Several incidents summarised in one plural: a collective, an exact count of 2 or more, or a
+// distributive word before an incident noun; device plurals ("blasts", "bombs") only with a
+// distributive word or a large count. The triggers that narrate the aggregate go with it.
+INSTANTIATE_TEST_SUITE_P(
+    IncidentCueAggregate, CueCases,
+    ::testing::Values(
+        cue_case{"In October 2021, the group also conducted two separate suicide attacks at mosques, two of the "
+                 "deadliest incidents of the year.",
+                 false, "aggregate"},
+        cue_case{"On Friday, the group carried out two separate suicide attacks at mosques in Kunduz and Kandahar, "
+                 "killing 80 worshippers.",
+                 false, "aggregate"},
+        cue_case{"Two bombings on Monday killed 20 people in Baghdad.", false, "aggregate"},
+        cue_case{"Three deadly bombings struck Baghdad on Monday, killing 30 people.", false, "aggregate"},
+        cue_case{"Several coordinated attacks hit the capital on Friday night.", false, "aggregate"},
+        cue_case{"Militants carried out three attacks on police posts in Bannu on Tuesday.", false, "aggregate"},
+        cue_case{"A number of deadly ambushes on army convoys were reported in the region on Sunday.", false,
+                 "aggregate"},
+        cue_case{"Gunmen struck villages in separate raids on Sunday, killing 20 people.", false, "aggregate"},
+        cue_case{"Bandits attacked the two villages in different raids overnight.", false, "aggregate"},
+        cue_case{"Twelve people were killed in three separate attacks in Kaduna state on Sunday.", false,
+                 "aggregate"},
+        cue_case{"The town was hit by a wave of bombings on Sunday.", false, "aggregate"},
+        cue_case{"A series of explosions rocked the capital on Monday.", false, "aggregate"},
+        cue_case{"Two bombs exploded in different parts of Kabul on Monday, killing 12 people.", false, "aggregate"},
+        cue_case{"Two separate blasts hit Quetta and Peshawar on Monday.", false, "aggregate"},
+        cue_case{"Seven bombs exploded across the capital on Sunday.", false, "aggregate"},
+        cue_case{"Three gun attacks in Karachi killed five people on Friday.", false, "aggregate"},
+        cue_case{"Both attacks were claimed by the Islamic State on Monday.", false, "aggregate"}));
+
+// One event after all: devices counted small, "twin", or a concrete incident beside the aggregate.
+INSTANTIATE_TEST_SUITE_P(
+    IncidentCueOneEvent, CueCases,
+    ::testing::Values(
+        cue_case{"Two blasts ripped through a market in Quetta, killing 12 people.", true, "strong_trigger", bombing},
+        cue_case{"Two bombs exploded at a bus station in Kabul on Monday, killing 12 people.", true, "strong_trigger",
+                 bombing},
+        cue_case{"Three explosions were heard near the airport on Monday.", true, "supported_trigger", bombing},
+        cue_case{"Twin suicide attacks killed 30 people at a police academy in Kabul on Tuesday.", true,
+                 "supported_trigger", bombing},
+        cue_case{"Twin blasts ripped through a market in Quetta on Monday.", true, "strong_trigger", bombing},
+        cue_case{"Three bombings struck Baghdad on Monday, including a car bomb that killed 12 people at a market.",
+                 true, "strong_trigger", bombing},
+        cue_case{"After two separate attacks on police posts last week, gunmen opened fire on a checkpoint in Bannu "
+                 "on Monday, killing two officers.",
+                 true, "strong_trigger", armed},
+        cue_case{"A suicide bomber killed 12 people at a mosque in Kunduz, the second of two attacks on Shia mosques "
+                 "this month.",
+                 true, "strong_trigger", bombing},
+        cue_case{"Gunmen killed 12 people in an attack on a village in Zamfara on Sunday.", true, "supported_trigger",
+                 ""}));
+
+// A trigger in the object of a comparison is a passing reference unless that object gives figures.
+INSTANTIATE_TEST_SUITE_P(
+    IncidentCueComparison, CueCases,
+    ::testing::Values(
+        cue_case{"The attack is the deadliest in Russia since the 2004 school siege in Beslan.", false, "comparison"},
+        cue_case{"The attack was deadlier than the 2015 bombing of the embassy.", false, "comparison"},
+        cue_case{"The attack was similar to the 2017 bombing of a Sufi shrine in Sehwan.", false, "comparison"},
+        cue_case{"The raid was the first on the capital since a suicide bomber struck a mosque in March.", false,
+                 "comparison"},
+        cue_case{"The assault was the deadliest in the country after the 2008 Mumbai attacks.", false, "comparison"},
+        cue_case{"The bombing was the deadliest in Peshawar since March last year.", true, "strong_trigger", bombing},
+        cue_case{"The bombing was the deadliest in Peshawar since March last year, when a suicide attacker struck a "
+                 "Shia mosque in the city, killing 64 worshippers.",
+                 true, "strong_trigger", bombing},
+        cue_case{"More than 20 people were killed in the blast.", true, "strong_trigger", bombing},
+        cue_case{"In a scene reminiscent of the 2014 school massacre, gunmen stormed a college in Charsadda on "
+                 "Wednesday.",
+                 true, "supported_trigger", armed},
+        cue_case{"The worst violence came after gunmen stormed the village.", true, "supported_trigger", armed},
+        cue_case{"It sounded like an explosion, a witness told reporters.", true, "strong_trigger", bombing}));
+
+TEST(IncidentCues, ComparisonObjectWithFiguresIsAnIncident)
+{
+    // The object of "since" gives figures: its triggers are read as usual.
+    auto const tokens = tokenize("The blast was the worst since the 2004 school siege in Beslan, in which 334 hostages "
+                                 "were killed.");
+    auto const r = lexicon().classify(tokens);
+    ASSERT_TRUE(r.incident);
+    auto const siege =
+        std::find_if(r.hits.begin(), r.hits.end(), [](trigger_hit const &h) { return h.lemma == "hostage"; });
+    ASSERT_NE(siege, r.hits.end());
+    EXPECT_EQ(siege->state, trigger_state::qualified);
+
+    // Without figures the same object is a passing reference.
+    auto const bare = classify("The blast was the worst since the 2004 school siege in Beslan.");
+    EXPECT_TRUE(bare.incident) << "the subject 'blast' is strong";
+    ASSERT_EQ(bare.hits.size(), 2u);
+    EXPECT_EQ(bare.hits[1].state, trigger_state::cancelled);
+    EXPECT_EQ(bare.hits[1].reason, "comparison");
+    EXPECT_EQ(bare.hits[1].cue, "since");
+
+    // A clause-initial "Like ...": the object ends at the comma; the main clause is read as usual.
+    auto const like = classify("Like the Beslan siege, the attack on the school killed more than 300 people.");
+    EXPECT_TRUE(like.incident);
+    EXPECT_EQ(like.hits.front().reason, "comparison");
+}
+
+TEST(IncidentCues, AnAggregateTakesTheTriggersThatNarrateIt)
+{
+    auto const r = classify("Three deadly bombings struck Baghdad on Monday, killing 30 people.");
+    EXPECT_EQ(r.rule, "aggregate 'three' -> 'bombings'");
+    ASSERT_EQ(r.hits.size(), 3u);
+    for (auto const &h : r.hits) {
+        EXPECT_EQ(h.state, trigger_state::cancelled) << h.lemma;
+        EXPECT_EQ(h.reason, "aggregate") << h.lemma;
+    }
+    EXPECT_EQ(r.hits[1].cue, "three deadly bombings");
+
+    // Backward through "in": the killing is the content of the attacks.
+    auto const in = classify("Gunmen killed 12 people in two villages in separate attacks on Sunday.");
+    EXPECT_FALSE(in.incident);
+    EXPECT_EQ(in.hits.front().cue, "separate attacks");
+
+    // A clause of its own ("and 12 people were killed in ...") does not reach the bomb before it.
+    auto const two = classify("A bomb exploded at a market in Kabul on Friday, and 12 people were killed in two "
+                              "separate attacks in Kandahar.");
+    EXPECT_TRUE(two.incident);
+    EXPECT_EQ(two.triggers, (std::vector<std::string>{"bomb", "explode"}));
+}
 
 TEST(IncidentCues, TriggerPositionsPointIntoTheTokens)
 {
@@ -205,6 +335,17 @@ TEST(IncidentCues, ConfigErrorsNameFileKeyAndLine)
     } catch (etl::config_error const &e) {
         std::string const what = e.what();
         EXPECT_NE(what.find(path + ":3: strength: expected strong or weak, got 'very'"), std::string::npos) << what;
+    }
+    std::ofstream(path) << "hint_priority: [Armed Assault]\n"
+                           "triggers:\n"
+                           "  - {lemma: shoot, hint: Armed Assault, strength: weak, form: verb, devices: true,\n"
+                           "     phrases: [shot]}\n";
+    try {
+        incident_cue_lexicon::load(path);
+        ADD_FAILURE() << "no error";
+    } catch (etl::config_error const &e) {
+        std::string const what = e.what();
+        EXPECT_NE(what.find(path + ":3: devices: only plural triggers count devices"), std::string::npos) << what;
     }
 }
 
