@@ -1300,6 +1300,10 @@ private:
 
     date_role context_role(std::size_t first, core const &c)
     {
+        // A possessive date qualifies the noun after it ("from yesterday's bombing", "since
+        // Friday's attack"): that event's date, whatever preposition comes before.
+        if (c.count > 0 && first + c.count <= m_n && m_tokens[first + c.count - 1].possessive)
+            return date_role::event;
         std::size_t j = first;
         if (j > 0 && is(j - 1, kw::the))
             --j;

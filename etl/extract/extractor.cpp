@@ -29,7 +29,7 @@ struct extractor::parts {
     category_lexicon categories;
     incident_cue_lexicon cues;
     casualty_extractor casualties;
-    std::unordered_set<std::string> reporting_verbs;
+    std::unordered_set<std::string> non_event_verbs;
 };
 
 namespace {
@@ -79,7 +79,7 @@ std::shared_ptr<extractor const> extractor::load(extract_config const &cfg)
         category_lexicon::load(lexicon_file(cfg, "attack_types.yaml"), lexicon_file(cfg, "target_types.yaml")),
         incident_cue_lexicon::load(lexicon_file(cfg, "incident_cues.yaml")),
         casualty_extractor::load(lexicon_file(cfg, "casualties.yaml")),
-        word_list(lexicon_file(cfg, "reporting_verbs.txt")),
+        word_list(lexicon_file(cfg, "non_event_verbs.txt")),
     });
     return ex;
 }
@@ -94,7 +94,7 @@ std::vector<incident_report> extractor::extract(article const &a, std::string co
     auto const &p = *m_parts;
     place_finder const finder(p.places);
     report_builder builder(report_builder::lexicons{finder, p.actors, p.categories, p.cues, p.casualties,
-                                                    p.reporting_verbs},
+                                                    p.non_event_verbs},
                            a, text,
                            split_sentences(text, p.abbreviations), explain);
     return builder.build();

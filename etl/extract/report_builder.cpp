@@ -169,7 +169,8 @@ int report_builder::determiner_of(segment const &seg) const
             auto const &t = m_tokens[i];
             if (t.kind == token_kind::punct)
                 break;
-            if (definite_determiners.count(t.norm))
+            // a genitive is definite: "Friday's massacre", "the group's attack"
+            if (definite_determiners.count(t.norm) || t.possessive)
                 here = 1;
             else if (here == 0 && (t.kind == token_kind::number || indefinite_determiners.count(t.norm)))
                 here = -1; // keep walking: "the two bombs", "the January 3 attack" are definite
@@ -186,17 +187,26 @@ int report_builder::determiner_of(segment const &seg) const
 bool report_builder::refers_back(segment const &seg) const { return determiner_of(seg) > 0; }
 bool report_builder::indefinite(segment const &seg) const { return determiner_of(seg) < 0; }
 
-bool report_builder::is_incident_date(date_mention const &d) const
+bool report_builder::is_incident_date(date_mention const &d, std::size_t sentence) const
 {
     if (d.role != date_role::event)
         return false;
-    // "officials said on Monday", "told reporters Tuesday": the statement's date
-    for (std::size_t steps = 0, i = d.first_token; i > 0 && steps < 3; ++steps) {
-        auto const &t = m_tokens[--i];
-        if (m_lex.reporting_verbs.count(t.norm))
+    // The date belongs to the nearest verb before it in its clause: "officials said on Monday",
+    // "were charged by a court late on Sunday" date those acts. An incident trigger met first
+    // ("a bomb exploded on Monday") keeps the date for the incident.
+    auto const first = m_info[sentence].first;
+    auto const &hits = m_info[sentence].cue.hits;
+    for (std::size_t steps = 0, i = d.first_token; i > first && steps < 8; ++steps) {
+        --i;
+        auto const &t = m_tokens[i];
+        if (t.kind == token_kind::punct && t.norm != "'" && t.norm != "\"")
+            return true;
+        if (std::any_of(hits.begin(), hits.end(), [i](trigger_hit const &h) {
+                return h.state != trigger_state::cancelled && i >= h.first_token && i < h.first_token + h.token_count;
+            }))
+            return true;
+        if (m_lex.non_event_verbs.count(t.norm))
             return false;
-        if (t.norm != "on" && t.norm != "late" && t.norm != "early" && t.norm != "reporters" && t.norm != "journalists")
-            break;
     }
     return true;
 }
@@ -204,7 +214,7 @@ bool report_builder::is_incident_date(date_mention const &d) const
 std::optional<date_mention> report_builder::segment_date_mention(segment const &seg) const
 {
     for (auto const &d : m_info[seg.sentence].dates)
-        if (within(d, seg.first, seg.last) && is_incident_date(d))
+        if (within(d, seg.first, seg.last) && is_incident_date(d, seg.sentence))
             return d;
     return std::nullopt;
 }
@@ -291,10 +301,11 @@ report_builder::draft *report_builder::continued_draft(segment const &seg)
     auto &latest = m_drafts.back();
     if (seg.sentence - latest.segments.back().sentence > 3 || !compatible(latest, seg))
         return nullptr;
-    if (auto const date = segment_date(seg)) {
-        // a date of its own: only a retelling of the same day and place continues
+    if (auto const date = segment_date(seg); date && latest.date) {
+        // a date of its own: only a retelling of the same day and place continues (an undated
+        // report may be dated by what continues it)
         auto const p = segment_place(seg, false);
-        if (!latest.date || !p || !latest.place || latest.date->precision != date->precision)
+        if (!p || !latest.place || latest.date->precision != date->precision)
             return nullptr;
     }
     if (indefinite(seg)) {

@@ -6,11 +6,11 @@
 //  - A sentence with a qualified incident trigger opens a report; a sentence listing several
 //    incidents is cut at incident_cue_lexicon::incident_starts().
 //  - A trigger segment joins an earlier report instead when it refers back to it: a definite
-//    noun phrase ("the blast", "the January 3 attack", "this bombing") joins the latest report
-//    it is compatible with (no conflicting date, no place farther than 30 km). Any other
-//    trigger within three sentences of the latest report joins it when compatible and it adds
-//    no date of its own (or the same date and place); an indefinite one ("a bomb killed 5")
-//    also must not contradict its death toll. "another", "second", "separate", "also" and the
+//    noun phrase ("the blast", "the January 3 attack", "this bombing", "Friday's massacre") joins
+//    the latest report it is compatible with (no conflicting date, no place farther than 30 km).
+//    Any other trigger within three sentences of the latest report joins it when compatible and
+//    it adds no date of its own (or the same date and place, or a date for an undated report);
+//    an indefinite one ("a bomb killed 5") also must not contradict its death toll. "another", "second", "separate", "also" and the
 //    like always open a new report.
 //  - A sentence without a trigger supports the report just before it (up to two sentences
 //    later) when it gives a claim or casualty figures ("ISIS claimed the attack").
@@ -53,7 +53,7 @@ public:
         category_lexicon const &categories;
         incident_cue_lexicon const &cues;
         casualty_extractor const &casualties;
-        std::unordered_set<std::string> const &reporting_verbs;
+        std::unordered_set<std::string> const &non_event_verbs;
     };
 
     report_builder(lexicons const &lex, article const &a, std::string const &text, std::vector<sentence> sentences,
@@ -99,8 +99,9 @@ private:
     bool is_headline(std::size_t s) const;
     void fold_headline();
 
-    /// An event date that is not the date of a statement ("said on Monday").
-    bool is_incident_date(date_mention const &d) const;
+    /// An event date that is not the date of a statement or a later act ("said on Monday",
+    /// "were charged late on Sunday").
+    bool is_incident_date(date_mention const &d, std::size_t sentence) const;
     std::optional<date_mention> segment_date_mention(segment const &seg) const;
     std::optional<date_range> segment_date(segment const &seg) const;
     /// The most specific place named in the segment; demonyms ("Iranian") only when asked.

@@ -177,6 +177,9 @@ date_case const cases[] = {
     {"Since 2021, the group has killed hundreds.", "2024-01-10", "2021", "2021-01-01", "2021-12-31", Y, SINCE},
     {"Since August 2021, the group has killed hundreds.", "2024-01-10", "August 2021", "2021-08-01", "2021-08-31", M, SINCE},
     {"He ruled from 1996 to 2001.", "2024-01-10", "1996", "1996-01-01", "1996-12-31", Y, SINCE},
+    // a possessive date names the event after it, whatever the preposition
+    {"The toll from yesterday's bombing rose to 40.", "2024-01-10", "yesterday", "2024-01-09", "2024-01-09", D, EV},
+    {"Nobody has been arrested since Friday's attack.", "2024-01-10", "Friday", "2024-01-05", "2024-01-05", D, EV},
     {"He ruled from 1996 to 2001.", "2024-01-10", "2001", "2001-01-01", "2001-12-31", Y, UNTIL},
     {"Between 2015 and 2018, attacks doubled.", "2024-01-10", "2015", "2015-01-01", "2015-12-31", Y, SINCE},
     {"Between 2015 and 2018, attacks doubled.", "2024-01-10", "2018", "2018-01-01", "2018-12-31", Y, UNTIL},

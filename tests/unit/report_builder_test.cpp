@@ -141,3 +141,21 @@ TEST(ReportBuilder, EvidenceSpanPointsIntoTheNormalisedText)
     EXPECT_EQ(text.substr(r.evidence_begin, r.evidence_end - r.evidence_begin), r.evidence);
     EXPECT_TRUE(r.explanations.empty()) << "explanations only with explain";
 }
+
+TEST(ReportBuilder, DateOfAnArrestOrFuneralDoesNotDateTheIncident)
+{
+    auto const reports = reports_of("Three men accused of the bombing of a bus in Quetta were charged by a court late "
+                                    "on Sunday.\n\nThe bus was hit by a bomb on Tuesday, killing 11 passengers.");
+    ASSERT_EQ(reports.size(), 1u);
+    EXPECT_EQ(date_of(reports[0]), "2024-03-12");
+}
+
+TEST(ReportBuilder, GenitiveReferenceDatesAnUndatedReport)
+{
+    auto const reports = reports_of("Five men accused of the attack on a church in Owo were charged by a court late "
+                                    "on Monday.\n\nThe Islamic State group had claimed responsibility for Sunday's "
+                                    "massacre.");
+    ASSERT_EQ(reports.size(), 1u);
+    EXPECT_EQ(date_of(reports[0]), "2024-03-10");
+    EXPECT_EQ(reports[0].attacker_status, claim_status::claimed);
+}
