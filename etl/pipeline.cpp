@@ -21,9 +21,11 @@ namespace {
 
 using clock_type = std::chrono::steady_clock;
 
+/// Elapsed seconds, rounded to milliseconds for log lines.
 double seconds_since(clock_type::time_point start)
 {
-    return std::chrono::duration<double>(clock_type::now() - start).count();
+    auto const ms = std::chrono::duration_cast<std::chrono::milliseconds>(clock_type::now() - start).count();
+    return static_cast<double>(ms) / 1000.0;
 }
 
 /// Runs fn(i) for i in [0, n) on up to `threads` threads.
@@ -127,6 +129,15 @@ void extract_all(extract::extractor const &ex, batch_reader &reader, std::vector
     reader.drop_texts();
 }
 
+/// The dedup settings file, told which words name actors.
+dedup::dedup_settings dedup_settings_for(etl_config const &cfg, extract::extractor const &ex)
+{
+    auto settings = dedup::load_dedup_settings(cfg.dedup.settings_file);
+    for (auto &w : ex.actor_name_words())
+        settings.terms.actor_words.insert(std::move(w));
+    return settings;
+}
+
 dedup::attackers_compatible_fn compatibility_of(extract::extractor const &ex)
 {
     return [&ex](std::string const &a, std::string const &b) { return ex.attackers_compatible(a, b); };
@@ -185,7 +196,7 @@ load::run_counts run_into_database(etl_config const &cfg, pqxx::connection &conn
     load::run_counts counts;
     auto const start = clock_type::now();
     auto const ex = extract::extractor::load(cfg.extract);
-    auto const settings = dedup::load_dedup_settings(cfg.dedup.settings_file);
+    auto const settings = dedup_settings_for(cfg, *ex);
     log_info("loaded gazetteer and lexicons in ", seconds_since(start), " s");
 
     batch_reader reader(inputs, cfg);
@@ -259,7 +270,7 @@ std::vector<incident> extract_without_database(etl_config const &cfg, std::vecto
                                                bool explain, std::vector<ingest::rejection> &rejections)
 {
     auto const ex = extract::extractor::load(cfg.extract);
-    auto const settings = dedup::load_dedup_settings(cfg.dedup.settings_file);
+    auto const settings = dedup_settings_for(cfg, *ex);
     batch_reader reader(inputs, cfg);
     std::vector<incident_report> reports;
     std::size_t articles = 0;

@@ -406,8 +406,9 @@ report_features feature_builder::build(incident_report const &r)
             for (auto &w : name_words(*name))
                 own.push_back(std::move(w));
         f.terms.reserve(terms.size());
+        // so are actor names, scored as the attacker
         for (auto const &t : terms)
-            if (std::find(own.begin(), own.end(), t) == own.end())
+            if (std::find(own.begin(), own.end(), t) == own.end() && !m_settings.terms.actor_words.count(t))
                 f.terms.push_back(m_terms.id(t));
         std::sort(f.terms.begin(), f.terms.end());
     }

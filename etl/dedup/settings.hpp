@@ -8,6 +8,7 @@
 // A pair's score is the sum of its field weights; 0 means "no evidence either way".
 
 #include <string>
+#include <unordered_set>
 
 namespace etl::dedup {
 
@@ -36,6 +37,9 @@ struct terms_settings {
     int min_terms_for_disjoint = 2; ///< both sides need this many terms before "no overlap" counts against
     double max_df_fraction = 0.001; ///< a term in more than this fraction of the batch is not distinctive ...
     int min_df_cap = 20;            ///< ... unless it is in at most this many reports
+    /// Words of actor names ("daesh", "shabaab"): the attacker field scores them, so they are no
+    /// distinctive terms. Filled by the caller from the actor lexicon, not from the YAML file.
+    std::unordered_set<std::string> actor_words;
 };
 
 struct decision_settings {

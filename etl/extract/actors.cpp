@@ -695,4 +695,22 @@ std::string const &actor_lexicon::canonical_of(std::string const &name) const
     return i < 0 ? none : m_actors[static_cast<std::size_t>(i)].canonical;
 }
 
+std::vector<std::string> actor_lexicon::name_words() const
+{
+    std::vector<std::string> words;
+    auto add = [&](std::string const &name) {
+        for (auto &w : phrase_keys(name))
+            words.push_back(std::move(w));
+    };
+    for (auto const &a : m_actors) {
+        add(a.canonical);
+        add(a.gtd_name);
+    }
+    for (auto const &a : m_aliases)
+        add(a.text);
+    std::sort(words.begin(), words.end());
+    words.erase(std::unique(words.begin(), words.end()), words.end());
+    return words;
+}
+
 } // namespace etl::extract

@@ -75,6 +75,8 @@ public:
     std::string const &canonical_of(std::string const &name) const;
 
     std::vector<actor> const &actors() const { return m_actors; }
+    /// Every folded word of every alias and canonical name ("islamic", "state", "daesh").
+    std::vector<std::string> name_words() const;
     actor const &at(std::size_t index) const { return m_actors.at(index); }
 
 private:

@@ -105,6 +105,8 @@ bool extractor::attackers_compatible(std::string const &a, std::string const &b)
     return m_parts->actors.compatible(a, b);
 }
 
+std::vector<std::string> extractor::actor_name_words() const { return m_parts->actors.name_words(); }
+
 bool extractor::attacker_is_branch(std::string const &child, std::string const &ancestor) const
 {
     auto const &actors = m_parts->actors;

@@ -26,6 +26,8 @@ public:
 
     /// Same group, or one is a parent of the other, or either is unknown (for deduplication).
     bool attackers_compatible(std::string const &a, std::string const &b) const;
+    /// The folded words of every actor name and alias.
+    std::vector<std::string> actor_name_words() const;
     /// Is `child` a branch of `ancestor` (ISKP of Islamic State)?
     bool attacker_is_branch(std::string const &child, std::string const &ancestor) const;
 

@@ -243,6 +243,18 @@ TEST(DedupScoring, OwnPlaceNamesDoNotCountAsSharedTerms)
     EXPECT_EQ(score_pair(a, c).terms.level, terms_level::partial);
 }
 
+TEST(DedupScoring, ActorNamesDoNotCountAsSharedTerms)
+{
+    auto const a = kunduz("a").text("Later, Daesh Khorasan claimed the bombing in Kunduz.");
+    auto const b = kunduz("b").text("The local Daesh Khorasan branch was blamed for a blast in Kunduz.");
+    EXPECT_EQ(score_pair(a, b).terms.level, terms_level::high) << "shared names count without the actor lexicon";
+    dedup_settings settings;
+    settings.terms.actor_words = {"daesh", "khorasan"};
+    auto const e = score_pair(a, b, settings);
+    EXPECT_EQ(e.jaccard, 0.0) << "the attacker field scores actor names";
+    EXPECT_EQ(e.terms.level, terms_level::none);
+}
+
 TEST(DedupScoring, WeakPairNeedsStrongSignalAndHigherScore)
 {
     auto const dated = kunduz("a").killed(40).text("The Sayed Abad mosque in Kunduz was bombed.");
