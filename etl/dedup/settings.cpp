@@ -1,11 +1,12 @@
 #include "dedup/settings.hpp"
 
+#include "core/files.hpp"
+
 #include "core/errors.hpp"
 
 #include <yaml-cpp/yaml.h>
 
 #include <cmath>
-#include <fstream>
 #include <limits>
 #include <sstream>
 #include <type_traits>
@@ -190,12 +191,7 @@ dedup_settings parse_dedup_settings(std::string const &yaml_text, std::string co
 
 dedup_settings load_dedup_settings(std::string const &path)
 {
-    std::ifstream in(path, std::ios::binary);
-    if (!in)
-        throw config_error(path + ": cannot open the dedup configuration");
-    std::ostringstream text;
-    text << in.rdbuf();
-    return parse_dedup_settings(text.str(), path);
+    return parse_dedup_settings(read_config_file(path, "the dedup configuration"), path);
 }
 
 void validate(dedup_settings const &settings, std::string const &origin)

@@ -1,12 +1,12 @@
 #include "extract/boilerplate.hpp"
 
+#include "core/files.hpp"
+
 #include "core/errors.hpp"
 #include "extract/tokens.hpp"
 
 #include <algorithm>
 #include <array>
-#include <fstream>
-#include <sstream>
 
 namespace etl::extract {
 
@@ -366,12 +366,7 @@ bool credit_rest(std::string_view line, std::size_t skip, bool stamp, std::size_
 
 boilerplate_filter boilerplate_filter::from_file(std::string const &path)
 {
-    std::ifstream in(path, std::ios::binary);
-    if (!in)
-        throw config_error("cannot read boilerplate lexicon " + path);
-    std::ostringstream content;
-    content << in.rdbuf();
-    return from_string(content.str(), path);
+    return from_string(read_config_file(path, "the boilerplate lexicon"), path);
 }
 
 boilerplate_filter boilerplate_filter::from_string(std::string_view content, std::string_view origin)

@@ -1,13 +1,13 @@
 #include "extract/casualties.hpp"
 
+#include "core/files.hpp"
+
 #include "core/errors.hpp"
 
 #include <yaml-cpp/yaml.h>
 
 #include <algorithm>
 #include <cstdint>
-#include <fstream>
-#include <sstream>
 #include <unordered_map>
 #include <unordered_set>
 
@@ -1333,12 +1333,7 @@ vague_convention const &casualty_extractor::vague() const { return m_lexicon->va
 
 casualty_extractor casualty_extractor::load(std::string const &yaml_path)
 {
-    std::ifstream in(yaml_path);
-    if (!in)
-        throw config_error(yaml_path + ": cannot read the casualty lexicon");
-    std::ostringstream text;
-    text << in.rdbuf();
-    return parse(text.str(), yaml_path);
+    return parse(read_config_file(yaml_path, "the casualty lexicon"), yaml_path);
 }
 
 casualty_extractor casualty_extractor::parse(std::string const &yaml_text, std::string const &source_name)

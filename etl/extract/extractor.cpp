@@ -12,7 +12,7 @@
 #include "extract/report_builder.hpp"
 #include "extract/sentences.hpp"
 #include "extract/text_normaliser.hpp"
-#include "ingest/article_source.hpp"
+#include "core/files.hpp"
 
 #include <filesystem>
 #include <sstream>
@@ -43,13 +43,9 @@ std::string lexicon_file(extract_config const &cfg, char const *name)
 /// One folded word per line; '#' starts a comment.
 std::unordered_set<std::string> word_list(std::string const &path)
 {
-    std::string error;
-    auto const text = ingest::read_file(path, error);
-    if (!text)
-        throw config_error("cannot read " + path + ": " + error);
     std::unordered_set<std::string> words;
     std::size_t line_no = 0;
-    std::istringstream in(*text);
+    std::istringstream in(read_config_file(path, "word list"));
     for (std::string line; std::getline(in, line);) {
         ++line_no;
         auto const keys = phrase_keys(line.substr(0, line.find('#')));

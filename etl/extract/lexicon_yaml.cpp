@@ -1,12 +1,12 @@
 #include "extract/lexicon_yaml.hpp"
 
+#include "core/files.hpp"
+
 #include "core/errors.hpp"
 
 #include <yaml-cpp/yaml.h>
 
 #include <array>
-#include <fstream>
-#include <sstream>
 #include <utility>
 
 namespace etl::extract::lexicon {
@@ -51,13 +51,9 @@ void fast_matcher::add(std::string_view phrase, std::size_t value)
 
 YAML::Node load_file(std::string const &path)
 {
-    std::ifstream in(path);
-    if (!in)
-        throw config_error(path + ": cannot read lexicon file");
-    std::stringstream buffer;
-    buffer << in.rdbuf();
+    auto const text = read_config_file(path, "lexicon file");
     try {
-        YAML::Node root = YAML::Load(buffer.str());
+        YAML::Node root = YAML::Load(text);
         if (!root.IsMap())
             throw config_error(path + ": expected a YAML map at the top level");
         return root;

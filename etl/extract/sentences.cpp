@@ -1,10 +1,10 @@
 #include "extract/sentences.hpp"
 
+#include "core/files.hpp"
+
 #include "core/errors.hpp"
 
 #include <algorithm>
-#include <fstream>
-#include <sstream>
 
 namespace etl::extract {
 
@@ -399,12 +399,7 @@ private:
 
 abbreviation_list abbreviation_list::from_file(std::string const &path)
 {
-    std::ifstream in(path, std::ios::binary);
-    if (!in)
-        throw config_error("cannot read abbreviation list " + path);
-    std::ostringstream content;
-    content << in.rdbuf();
-    return from_string(content.str(), path);
+    return from_string(read_config_file(path, "the abbreviation list"), path);
 }
 
 abbreviation_list abbreviation_list::from_string(std::string_view content, std::string_view origin)

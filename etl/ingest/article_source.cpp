@@ -4,11 +4,7 @@
 #include "ingest/jsonl_source.hpp"
 #include "ingest/manifest_source.hpp"
 
-#include <cerrno>
-#include <cstring>
 #include <filesystem>
-#include <fstream>
-#include <sstream>
 
 namespace fs = std::filesystem;
 
@@ -121,27 +117,6 @@ std::optional<std::string> text_problem(std::string const &text, input_config co
     if (auto const at = invalid_utf8_at(text); at != std::string::npos)
         return "invalid UTF-8 at byte " + std::to_string(at);
     return std::nullopt;
-}
-
-std::optional<std::string> read_file(std::string const &path, std::string &error)
-{
-    std::error_code ec;
-    if (fs::is_directory(path, ec)) {
-        error = "is a directory";
-        return std::nullopt;
-    }
-    std::ifstream in(path, std::ios::binary);
-    if (!in) {
-        error = std::strerror(errno);
-        return std::nullopt;
-    }
-    std::ostringstream buf;
-    buf << in.rdbuf();
-    if (in.bad()) {
-        error = "read error";
-        return std::nullopt;
-    }
-    return std::move(buf).str();
 }
 
 std::unique_ptr<article_source> open_input(std::string const &path, input_config const &cfg)

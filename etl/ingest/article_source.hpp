@@ -4,6 +4,7 @@
 
 #include "core/article.hpp"
 #include "core/config.hpp"
+#include "core/files.hpp"
 
 #include <memory>
 #include <optional>
@@ -41,8 +42,5 @@ std::unique_ptr<article_source> open_inputs(std::vector<std::string> const &path
 
 /// Why this text cannot be an article (empty, binary, invalid UTF-8, too large), or nothing.
 std::optional<std::string> text_problem(std::string const &text, input_config const &cfg);
-
-/// Reads a whole file; nullopt when it cannot be read.
-std::optional<std::string> read_file(std::string const &path, std::string &error);
 
 } // namespace etl::ingest

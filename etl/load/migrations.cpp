@@ -3,7 +3,7 @@
 #include "core/errors.hpp"
 #include "core/hashing.hpp"
 #include "core/logging.hpp"
-#include "ingest/article_source.hpp"
+#include "core/files.hpp"
 
 #include <algorithm>
 #include <filesystem>
@@ -64,7 +64,7 @@ std::vector<migration_file> list_migrations(std::string const &dir)
             name[3] != '_')
             throw config_error("schema file " + it->path().string() + " is not named NNN_description.sql");
         std::string error;
-        auto const text = ingest::read_file(it->path().string(), error);
+        auto const text = read_file(it->path().string(), error);
         if (!text)
             throw config_error("cannot read schema file " + it->path().string() + ": " + error);
         files.push_back({name.substr(0, 3), name, it->path().string(), sha256_hex(*text)});
@@ -92,7 +92,7 @@ std::vector<std::string> apply_migrations(pqxx::connection &conn, std::string co
         if (done.count(f.version))
             continue;
         std::string error;
-        auto const sql = ingest::read_file(f.path, error);
+        auto const sql = read_file(f.path, error);
         if (!sql || sha256_hex(*sql) != f.checksum)
             throw db_error("schema file " + f.name + " changed while migrating");
         log_info("applying ", f.name);
