@@ -320,10 +320,26 @@ private:
                               (m_clusters[ca].owner == fresh_owner && m_clusters[cb].first < m_clusters[ca].first);
             if (swap)
                 std::swap(ca, cb);
-            auto const &into = m_clusters[ca].members;
-            auto const &joining = m_clusters[cb].members;
+            auto const &into_all = m_clusters[ca].members;
+            auto const &joining_all = m_clusters[cb].members;
+            // The members a joining report meets: all of a small cluster, an even spread of a
+            // large one (always with the seed member), so the cost stays linear in its size.
+            std::uint32_t const seed_joining = m_cluster_of[s.a] == cb ? s.a : s.b;
+            std::uint32_t const seed_member = seed_joining == s.a ? s.b : s.a;
+            auto const limit = static_cast<std::size_t>(d.max_members_compared);
+            auto const spread = [limit](std::vector<std::uint32_t> const &all, std::uint32_t seed) {
+                if (all.size() <= limit)
+                    return all;
+                std::vector<std::uint32_t> some{seed};
+                for (std::size_t k = 0; some.size() < limit && k < limit; ++k)
+                    if (auto const y = all[k * all.size() / limit]; y != seed)
+                        some.push_back(y);
+                return some;
+            };
+            auto const into = spread(into_all, seed_member);
+            auto const joining = spread(joining_all, seed_joining);
             std::uint64_t const pair_key = (static_cast<std::uint64_t>(ca) << 32) | cb;
-            std::pair<std::size_t, std::size_t> const sizes{into.size(), joining.size()};
+            std::pair<std::size_t, std::size_t> const sizes{into_all.size(), joining_all.size()};
             if (auto const f = failed.find(pair_key); f != failed.end() && f->second == sizes) {
                 ++m_result.stats.rejected_unions;
                 continue;
@@ -332,20 +348,29 @@ private:
             pairs.clear();
             bool ok = false;
             double sum = 0;
+            std::size_t compared = 0;
             double minimum = std::numeric_limits<double>::infinity();
+            auto const keep = static_cast<std::size_t>(d.max_pairs_recorded);
             auto check = [&](std::uint32_t x, std::uint32_t y) {
                 pair_evidence e = evidence(x, y);
                 if (e.veto != veto_reason::none || e.score < d.member_min_score)
                     return false;
-                sum += e.score;
-                minimum = std::min(minimum, e.score);
+                double const score = e.score;
+                sum += score;
+                ++compared;
                 e.a = ref(x);
                 e.b = ref(y);
-                pairs.push_back(std::move(e));
+                // keep the seed pair and the weakest others, for explanations
+                if (pairs.size() < keep) {
+                    pairs.push_back(std::move(e));
+                } else if (keep > 1 && score < minimum) {
+                    auto const strongest = std::max_element(
+                        pairs.begin() + 1, pairs.end(), [](auto const &p, auto const &q) { return p.score < q.score; });
+                    *strongest = std::move(e);
+                }
+                minimum = std::min(minimum, score);
                 return true;
             };
-            std::uint32_t const seed_joining = m_cluster_of[s.a] == cb ? s.a : s.b;
-            std::uint32_t const seed_member = seed_joining == s.a ? s.b : s.a;
             ok = check(seed_joining, seed_member);
             for (std::size_t p = 0; ok && p < joining.size() * into.size(); ++p) {
                 std::uint32_t const x = joining[p / into.size()];
@@ -353,7 +378,7 @@ private:
                 if (x != seed_joining || y != seed_member)
                     ok = check(x, y);
             }
-            double const average = ok ? sum / static_cast<double>(pairs.size()) : 0;
+            double const average = ok ? sum / static_cast<double>(compared) : 0;
             if (!ok || average < d.match_threshold) {
                 ++m_result.stats.rejected_unions;
                 failed[pair_key] = sizes;
@@ -363,9 +388,9 @@ private:
             join_evidence j;
             j.incident = ca; // a cluster id until emit() renumbers
             for (std::uint32_t x : joining)
-                j.joining.push_back(ref(x));
+                j.joining.push_back(ref(x)); // the reports compared, as for members
             for (std::uint32_t y : into)
-                j.members.push_back(ref(y));
+                j.members.push_back(ref(y)); // the members compared, not the whole cluster
             j.average_score = average;
             j.minimum_score = minimum;
             j.pairs = std::move(pairs);

@@ -27,7 +27,9 @@
 //    across the two is scored, and the union happens only when none is vetoed, each scores at
 //    least decision.member_min_score and their average reaches decision.match_threshold: a
 //    report joins an incident because it fits the incident as a whole, not one member of it.
-//    So A~B and B~C with A and C in conflict never make one incident.
+//    So A~B and B~C with A and C in conflict never make one incident. A side larger than
+//    decision.max_members_compared is represented by an even spread of that many of its
+//    members (the seed's among them), so a story told by hundreds of outlets costs linear time.
 // 5. Incremental. Existing incidents are clusters from the start; fresh reports (and clusters
 //    of them) may join one, two existing incidents are never united. The result lists the
 //    existing incidents that gained reports (with their id and all their reports) and the new
@@ -58,11 +60,11 @@ struct existing_incident {
 /// One union step: why `joining` became part of the incident that held `members`.
 struct join_evidence {
     std::size_t incident = 0;            ///< index into dedup_result::incidents
-    std::vector<report_ref> joining;     ///< the reports added by this step
-    std::vector<report_ref> members;     ///< the reports already there (existing incident first, if any)
-    double average_score = 0;
+    std::vector<report_ref> joining;     ///< the reports added by this step (at most max_members_compared)
+    std::vector<report_ref> members;     ///< the members they were compared with (at most max_members_compared)
+    double average_score = 0;            ///< over every pair compared
     double minimum_score = 0;
-    std::vector<pair_evidence> pairs;    ///< every (joining, member) pair, seed first
+    std::vector<pair_evidence> pairs;    ///< seed pair first, then the weakest (at most max_pairs_recorded)
 };
 
 struct dedup_stats {

@@ -49,6 +49,8 @@ std::vector<binding> bindings(dedup_settings &s)
         {"decision.match_threshold", &s.decision.match_threshold, -inf, inf},
         {"decision.member_min_score", &s.decision.member_min_score, -inf, inf},
         {"decision.weak_link_extra", &s.decision.weak_link_extra, 0, inf},
+        {"decision.max_members_compared", &s.decision.max_members_compared, 1, 1e6},
+        {"decision.max_pairs_recorded", &s.decision.max_pairs_recorded, 1, 1e6},
         // Agreement levels must not count against a match and disagreement levels not for it;
         // otherwise a typo in a sign silently inverts the scorer.
         {"weights.date.same_day", &w.date.same_day, 0, inf},

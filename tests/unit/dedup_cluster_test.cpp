@@ -536,3 +536,32 @@ TEST(DedupCluster, EveryIncidentIsCompatibleAsAWhole)
         EXPECT_LT(j.incident, res.incidents.size());
     }
 }
+
+TEST(DedupCluster, LargeClustersStayLinearAndKeepFewPairs)
+{
+    // The same event told by 400 outlets: one incident, compared against a bounded sample of
+    // members and with a bounded record of pairs per join.
+    std::vector<incident_report> fresh;
+    for (int i = 0; i < 400; ++i) {
+        incident_report r;
+        r.article_id = "syndicated-" + std::to_string(1000 + i);
+        r.date = date_range::day({2022, 8, 6});
+        r.location = {"AF", "Kabul", "Kabul", 34.53, 69.17, geo_precision::city};
+        r.attack_type = "Bombing/Explosion";
+        r.target_type = "Religious Figures/Institutions";
+        r.killed = casualty_count{8, count_qualifier::at_least, {}};
+        r.evidence = "A bomb hidden in a cart exploded in the Sarkariz area of Kabul.";
+        fresh.push_back(r);
+    }
+    dedup_settings settings;
+    settings.decision.max_members_compared = 20;
+    settings.decision.max_pairs_recorded = 4;
+    auto const result = deduplicate({}, fresh, settings);
+    ASSERT_EQ(result.incidents.size(), 1u);
+    EXPECT_EQ(result.incidents[0].reports.size(), 400u);
+    for (auto const &j : result.joins) {
+        EXPECT_LE(j.members.size(), 20u);
+        EXPECT_LE(j.pairs.size(), 4u);
+        EXPECT_GE(j.average_score, settings.decision.match_threshold);
+    }
+}
