@@ -371,9 +371,12 @@ void report_builder::group()
             }
             log_debug(m_article.id, " sentence ", s, ": opens report ", m_drafts.size(), " (", info.cue.rule, ")");
             draft d;
-            if (s > 0 && !used[s - 1]) {
+            if (s > 0) {
+                // A summary before the details ("two suicide attacks at mosques ... The first
+                // targeted ...") lends its attack type even when it belongs to another report.
                 segment lead{s - 1, m_info[s - 1].first, m_info[s - 1].last, segment_kind::context};
-                lead.locates = m_sentences[s - 1].paragraph == m_sentences[s].paragraph;
+                lead.free = !used[s - 1];
+                lead.locates = lead.free && m_sentences[s - 1].paragraph == m_sentences[s].paragraph;
                 d.segments.push_back(lead);
             }
             attach(d, seg);
@@ -487,7 +490,7 @@ std::optional<incident_report> report_builder::make_report(draft const &d, int o
     for (auto const &seg : ordered) {
         for (auto const &m : m_actors) {
             if (!within(m, seg.first, seg.last) || m.denied || m.role == actor_role::target ||
-                (seg.kind == segment_kind::context && m.role != actor_role::perpetrator))
+                (seg.kind == segment_kind::context && (!seg.free || m.role != actor_role::perpetrator)))
                 continue;
             auto const rank = [](actor_mention const &a) {
                 return (a.role == actor_role::perpetrator ? 10 : 0) + claim_strength(a.status);
@@ -557,15 +560,19 @@ std::optional<incident_report> report_builder::make_report(draft const &d, int o
         r.attack_type = "Unknown";
         explain(r, "attack_type", "attack_type.none", "");
     }
-    for (auto const &seg : ordered) {
-        if (seg.kind == segment_kind::context)
-            continue;
+    // The victims are named where the figures are: "Ninety-one people were killed in the attack"
+    // tells the target better than "the activities of terrorists behind the attack".
+    std::vector<segment> target_order;
+    for (bool const with_figures : {true, false})
+        for (auto const &seg : ordered)
+            if (seg.kind != segment_kind::context && (seg.kind == segment_kind::trigger && segment_killed(seg)) == with_figures)
+                target_order.push_back(seg);
+    for (auto const &seg : target_order)
         if (auto const c = m_lex.categories.target_type(m_tokens, seg.first, seg.last, actor_spans)) {
             r.target_type = c->category;
             explain(r, "target_type", c->rule, c->matched);
             break;
         }
-    }
     if (r.target_type.empty()) {
         r.target_type = "Unknown";
         explain(r, "target_type", "target_type.none", "");

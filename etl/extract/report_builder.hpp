@@ -14,9 +14,9 @@
 //    like always open a new report.
 //  - A sentence without a trigger supports the report just before it (up to two sentences
 //    later) when it gives a claim or casualty figures ("ISIS claimed the attack").
-//  - The sentence just before a new report, when it belongs to no report, is its lead-in: it
-//    lends the attacker and attack type the report lacks, and within the same paragraph also the
-//    date and place ("Earlier this year, two governors ... The two officials were killed by
+//  - The sentence just before a new report is its lead-in: it lends the attack type the report
+//    lacks; when it belongs to no other report also the attacker, and when it moreover stands in
+//    the same paragraph the date and place ("Earlier this year, two governors ... The two officials were killed by
 //    suicide bombers").
 //  - The date is the most precise one consistent across the report's sentences ("last week's
 //    bombings" ... "the January 3 attack": January 3).
@@ -68,6 +68,7 @@ private:
         std::size_t last = 0;
         segment_kind kind = segment_kind::trigger;
         bool locates = true; ///< may give the date and place (a lead-in from another paragraph may not)
+        bool free = true;    ///< belongs to no other report (a lead-in may), so may name the attacker
     };
     struct sentence_info {
         std::size_t first = 0; ///< token range [first, last)

@@ -159,3 +159,15 @@ TEST(ReportBuilder, GenitiveReferenceDatesAnUndatedReport)
     EXPECT_EQ(date_of(reports[0]), "2024-03-10");
     EXPECT_EQ(reports[0].attacker_status, claim_status::claimed);
 }
+
+TEST(ReportBuilder, SummaryLendsAttackTypeButAClaimDoesNotLendItsGroup)
+{
+    auto const reports = reports_of(
+        "Last year the group carried out two separate suicide attacks on mosques.\n\n"
+        "The first, in Kunduz in October, killed at least 40 worshippers.\n\n"
+        "Boko Haram claimed the market bombing in Maiduguri on Monday that killed 12.\n\n"
+        "Also in April, unknown assailants killed 5 farmers in Jos.");
+    ASSERT_EQ(reports.size(), 3u);
+    EXPECT_EQ(reports[0].attack_type, "Bombing/Explosion") << "lent by the summary sentence";
+    EXPECT_EQ(reports[2].attacker, "") << "the claim sentence belongs to the Maiduguri report";
+}
