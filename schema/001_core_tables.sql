@@ -3,6 +3,16 @@
 -- Keys of reports and incidents are derived from content (article id + ordinal; the founding
 -- report), never from sequences, so an interrupted run that is run again ends with the same rows.
 
+-- Value types shared by reports and incidents.
+create domain date_precision as text check (value in ('day', 'week', 'month', 'year'));
+create domain geo_precision as text check (value in ('none', 'country', 'admin1', 'city'));
+create domain claim_status as text check (value in ('none', 'claimed', 'blamed', 'suspected'));
+create domain count_qualifier as text
+    check (value in ('exact', 'at_least', 'more_than', 'about', 'almost', 'up_to', 'vague'));
+create domain person_count as integer check (value >= 0);
+create domain latitude as numeric(9, 6) check (value between -90 and 90);
+create domain longitude as numeric(9, 6) check (value between -180 and 180);
+
 create table etl_runs (
     run_id              bigserial primary key,
     started_at          timestamptz not null default now(),
@@ -43,25 +53,23 @@ create table incidents (
     incident_id         text primary key,
     date_start          date,
     date_end            date,
-    date_precision      text check (date_precision in ('day', 'week', 'month', 'year')),
+    date_precision      date_precision,
     country             char(2),
     admin1              text,
     city                text,
-    latitude            numeric(9, 6) check (latitude between -90 and 90),
-    longitude           numeric(9, 6) check (longitude between -180 and 180),
-    geo_precision       text not null default 'none'
-                        check (geo_precision in ('none', 'country', 'admin1', 'city')),
+    latitude            latitude,
+    longitude           longitude,
+    geo_precision       geo_precision not null default 'none',
     attacker            text,
-    attacker_status     text not null default 'none'
-                        check (attacker_status in ('none', 'claimed', 'blamed', 'suspected')),
+    attacker_status     claim_status not null default 'none',
     attack_type         text,
     target_type         text,
-    killed_low          integer check (killed_low >= 0),
-    killed_best         integer check (killed_best >= 0),
-    killed_high         integer check (killed_high >= 0),
-    injured_low         integer check (injured_low >= 0),
-    injured_best        integer check (injured_best >= 0),
-    injured_high        integer check (injured_high >= 0),
+    killed_low          person_count,
+    killed_best         person_count,
+    killed_high         person_count,
+    injured_low         person_count,
+    injured_best        person_count,
+    injured_high        person_count,
     source_count        integer not null check (source_count >= 1),
     first_reported      date,
     last_reported       date,
@@ -84,31 +92,26 @@ create table incident_reports (
     ordinal             integer not null check (ordinal >= 0),
     date_start          date,
     date_end            date,
-    date_precision      text check (date_precision in ('day', 'week', 'month', 'year')),
+    date_precision      date_precision,
     country             char(2),
     admin1              text,
     city                text,
-    latitude            numeric(9, 6) check (latitude between -90 and 90),
-    longitude           numeric(9, 6) check (longitude between -180 and 180),
-    geo_precision       text not null default 'none'
-                        check (geo_precision in ('none', 'country', 'admin1', 'city')),
+    latitude            latitude,
+    longitude           longitude,
+    geo_precision       geo_precision not null default 'none',
     attacker            text,
-    attacker_status     text not null default 'none'
-                        check (attacker_status in ('none', 'claimed', 'blamed', 'suspected')),
+    attacker_status     claim_status not null default 'none',
     attack_type         text,
     target_type         text,
-    killed              integer check (killed >= 0),
-    killed_qualifier    text check (killed_qualifier in
-                        ('exact', 'at_least', 'more_than', 'about', 'almost', 'up_to', 'vague')),
+    killed              person_count,
+    killed_qualifier    count_qualifier,
     killed_text         text,
-    injured             integer check (injured >= 0),
-    injured_qualifier   text check (injured_qualifier in
-                        ('exact', 'at_least', 'more_than', 'about', 'almost', 'up_to', 'vague')),
+    injured             person_count,
+    injured_qualifier   count_qualifier,
     injured_text        text,
-    kidnapped           integer check (kidnapped >= 0),
-    kidnapped_qualifier text check (kidnapped_qualifier in
-                        ('exact', 'at_least', 'more_than', 'about', 'almost', 'up_to', 'vague')),
-    perpetrators_killed integer check (perpetrators_killed >= 0),
+    kidnapped           person_count,
+    kidnapped_qualifier count_qualifier,
+    perpetrators_killed person_count,
     evidence            text not null,
     evidence_start      integer not null check (evidence_start >= 0),
     evidence_end        integer not null,
@@ -118,7 +121,8 @@ create table incident_reports (
     check (evidence_start <= evidence_end),
     check (date_start <= date_end),
     check ((killed is null) = (killed_qualifier is null)),
-    check ((injured is null) = (injured_qualifier is null))
+    check ((injured is null) = (injured_qualifier is null)),
+    check ((kidnapped is null) = (kidnapped_qualifier is null))
 );
 create index incident_reports_country_date_idx on incident_reports (country, date_start);
 
