@@ -45,7 +45,7 @@ connection_target resolve_connection(etl_config const &cfg, bool url_from_flag)
     if (!cfg.database.url.empty())
         return {cfg.database.url, false, without_password(cfg.database.url) + " (database.url)"};
     embedded_postgres const pg(cfg.database);
-    return {pg.conninfo(), true, "the embedded cluster in " + cfg.database.embedded_dir};
+    return {pg.conninfo(), true, "the embedded cluster in " + pg.directory()};
 }
 
 std::unique_ptr<pqxx::connection> connect(etl_config const &cfg, connection_target const &target)

@@ -6,9 +6,12 @@
 
 #include <pqxx/pqxx>
 
+#include "core/hashing.hpp"
+
 #include <filesystem>
 #include <fstream>
 #include <pwd.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 namespace fs = std::filesystem;
@@ -18,6 +21,31 @@ namespace etl::load {
 namespace {
 constexpr char const *server_user = "postgres"; // the unprivileged account Debian's package creates
 constexpr int socket_port = 5432;               // only names the socket file; no TCP port is opened
+
+/// Can an unprivileged user enter every existing folder on the way to `dir`?
+bool reachable_by_others(fs::path const &dir)
+{
+    for (fs::path p = fs::absolute(dir).lexically_normal(); !p.empty(); p = p.parent_path()) {
+        struct stat st {};
+        if (stat(p.c_str(), &st) == 0 && S_ISDIR(st.st_mode) && !(st.st_mode & S_IXOTH))
+            return false;
+        if (p == p.root_path())
+            break;
+    }
+    return true;
+}
+
+/// As root the server runs as 'postgres', which cannot enter a checkout under /root (mode 700):
+/// then the cluster lives in a folder of its own under /var/lib/incident-etl, named after the
+/// configured one so that every command finds the same cluster.
+std::string cluster_dir(std::string const &configured)
+{
+    if (!running_as_root() || reachable_by_others(configured))
+        return configured;
+    auto const fallback = fs::path("/var/lib/incident-etl") /
+                          sha256_hex(fs::absolute(configured).lexically_normal().string()).substr(0, 16);
+    return fallback.string();
+}
 
 void give_to_server_user(fs::path const &p)
 {
@@ -33,9 +61,9 @@ void give_to_server_user(fs::path const &p)
 } // namespace
 
 embedded_postgres::embedded_postgres(database_config const &cfg)
-    : m_cfg(cfg), m_data_dir((fs::path(cfg.embedded_dir) / "data").string()),
-      m_socket_dir((fs::path(cfg.embedded_dir) / "run").string()),
-      m_log_file((fs::path(cfg.embedded_dir) / "log" / "postgresql.log").string())
+    : m_cfg(cfg), m_dir(cluster_dir(cfg.embedded_dir)), m_data_dir((fs::path(m_dir) / "data").string()),
+      m_socket_dir((fs::path(m_dir) / "run").string()),
+      m_log_file((fs::path(m_dir) / "log" / "postgresql.log").string())
 {
 }
 
@@ -61,7 +89,7 @@ process_result embedded_postgres::run_pg(std::string const &program, std::vector
     auto const result = run_process(argv);
     if (check && result.exit_code != 0)
         throw db_error(program + " failed (exit " + std::to_string(result.exit_code) + ") for the embedded cluster in " +
-                       m_cfg.embedded_dir + ":\n" + result.output + "\nserver log: " + m_log_file);
+                       m_dir + ":\n" + result.output + "\nserver log: " + m_log_file);
     return result;
 }
 
@@ -71,7 +99,9 @@ void embedded_postgres::initialise()
         throw db_error("PostgreSQL 15 server programs not found in " + m_cfg.postgres_bin_dir +
                        " (database.postgres_bin_dir); run scripts/setup or configure database.url");
     log_info("creating the embedded PostgreSQL cluster in ", m_data_dir);
-    for (auto const &dir : {fs::path(m_cfg.embedded_dir), fs::path(m_data_dir), fs::path(m_socket_dir),
+    if (m_dir != m_cfg.embedded_dir)
+        log_info("(the postgres user cannot reach ", m_cfg.embedded_dir, ", so the cluster lives in ", m_dir, ")");
+    for (auto const &dir : {fs::path(m_dir), fs::path(m_data_dir), fs::path(m_socket_dir),
                             fs::path(m_log_file).parent_path()}) {
         fs::create_directories(dir);
         give_to_server_user(dir);

@@ -1,7 +1,9 @@
 #pragma once
 // The project's own PostgreSQL cluster under database.embedded_dir, used when no server is
 // configured. It listens on a unix socket in <dir>/run only (never TCP) and never touches a
-// system cluster. As root, the server runs as the unprivileged 'postgres' user.
+// system cluster. As root, the server runs as the unprivileged 'postgres' user; when that user
+// cannot reach database.embedded_dir (a checkout under /root), the cluster lives in
+// /var/lib/incident-etl/<hash of that folder> instead.
 
 #include "core/config.hpp"
 #include "core/process.hpp"
@@ -25,6 +27,8 @@ public:
     /// libpq key=value string for the project's database.
     std::string conninfo() const;
     std::string const &data_dir() const { return m_data_dir; }
+    /// Where the cluster lives: database.embedded_dir or its stand-in.
+    std::string const &directory() const { return m_dir; }
 
 private:
     void initialise();
@@ -34,6 +38,7 @@ private:
     process_result run_pg(std::string const &program, std::vector<std::string> const &args, bool check = true) const;
 
     database_config m_cfg;
+    std::string m_dir; ///< database.embedded_dir, or its stand-in when the server user cannot reach it
     std::string m_data_dir;
     std::string m_socket_dir;
     std::string m_log_file;
