@@ -23,14 +23,22 @@ void command_extract::add_options(po::options_description &options, po::position
                           "input file or directory; repeatable, also positional")(
         "output,o", po::value<std::string>(&m_output)->value_name("FILE"), "write to FILE instead of standard output")(
         "explain", po::bool_switch(&m_explain),
-        "add to every report an \"explain\" list: the rule or lexicon entry behind each field");
+        "add to every report an \"explain\" list: the rule or lexicon entry behind each field")(
+        "threads", po::value<unsigned>()->value_name("N"), "extraction threads, 0 = one per core (overrides extract.threads)");
     positional.add("input", -1);
+}
+
+void command_extract::validate(po::variables_map const &vm)
+{
+    m_overrides = config();
+    if (vm.count("threads"))
+        m_overrides.extract.threads = vm["threads"].as<unsigned>();
 }
 
 int command_extract::run()
 {
     std::vector<ingest::rejection> rejections;
-    auto const incidents = extract_without_database(config(), m_inputs, m_explain, rejections);
+    auto const incidents = extract_without_database(m_overrides, m_inputs, m_explain, rejections);
     std::ofstream file;
     if (!m_output.empty()) {
         file.open(m_output, std::ios::binary | std::ios::trunc);

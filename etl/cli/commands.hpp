@@ -33,11 +33,13 @@ public:
 
 protected:
     void add_options(po::options_description &options, po::positional_options_description &positional) override;
+    void validate(po::variables_map const &vm) override;
 
 private:
     std::vector<std::string> m_inputs;
     std::string m_output;
     bool m_explain = false;
+    etl_config m_overrides;
 };
 
 class command_export : public command {
