@@ -56,6 +56,21 @@ word_set const &function_words()
     return s;
 }
 
+/// Words after a name that make it a street's name ("West Madison Street", "Haifa Street").
+/// Text in capitals cannot show a proper name, so there only the unmistakable ones count.
+word_set const &street_words()
+{
+    static word_set const s{"street", "st", "avenue", "ave", "boulevard", "blvd", "road", "rd", "lane", "drive",
+                            "parkway"};
+    return s;
+}
+
+word_set const &caps_street_words()
+{
+    static word_set const s{"street", "st", "avenue", "ave", "boulevard", "blvd"};
+    return s;
+}
+
 word_set const &locatives()
 {
     static word_set const s{"in", "near", "at", "outside", "from", "around", "towards", "toward", "into",
@@ -319,6 +334,12 @@ void place_finder::scan(std::vector<token> const &tokens, country_context const 
                 continue;
             }
         }
+        if (is_word(tokens, end) &&
+            (all_caps ? in(caps_street_words(), tokens[end].norm)
+                      : tokens[end].capitalised && in(street_words(), tokens[end].norm))) {
+            i = end;
+            continue;
+        }
         bool const names_country = std::any_of(cands.begin(), cands.end(), [&](name_ref const &r) {
             return kind_of(r) == place_kind::country;
         });
@@ -332,7 +353,9 @@ void place_finder::scan(std::vector<token> const &tokens, country_context const 
                 ++i;
                 continue;
             }
-            if (!prev_capitalised && !t.possessive && is_word(tokens, end) && tokens[end].capitalised &&
+            // Glued means one space apart: "CHICAGO - A man ..." is a dateline, not a name.
+            bool const glued = is_word(tokens, end) && tokens[end].begin == tokens[end - 1].end + 1;
+            if (!prev_capitalised && !t.possessive && glued && tokens[end].capitalised &&
                 !in(continuations(), tokens[end].norm) && g.matcher().matches_at(tokens, end).empty()) {
                 ++i;
                 continue;

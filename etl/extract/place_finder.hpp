@@ -19,6 +19,7 @@
 //     A possessive ends a name: "Kabul's National Military Hospital" and "the Taliban's
 //     Kandahar" keep the place, and no spelling or blocked phrase is matched across a
 //     possessive ("Pakistan's army" is not "!Pakistan Army") unless it has one ("Cox's Bazar"),
+//   - names a street ("West Madison Street", "Haifa Street": followed by Street, Avenue, Road ...),
 //   - is ambiguous (ambiguous_names.txt: "March", "Police") without local support, or a common
 //     word ("Hit", "Mobile", "Tank") without local support or "in/near/at ..." plus a country
 //     the article is about.

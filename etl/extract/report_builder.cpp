@@ -49,6 +49,20 @@ int claim_strength(claim_status s)
 
 bool disjoint(date_range const &a, date_range const &b) { return a.end < b.start || b.end < a.start; }
 
+/// Great-circle distance, when both places have coordinates.
+std::optional<double> distance_km(gazetteer_place const &a, gazetteer_place const &b)
+{
+    if (!a.has_coordinates || !b.has_coordinates)
+        return std::nullopt;
+    constexpr double radians = 3.14159265358979323846 / 180.0;
+    double const dlat = (b.latitude - a.latitude) * radians;
+    double const dlon = (b.longitude - a.longitude) * radians;
+    double const h = std::sin(dlat / 2) * std::sin(dlat / 2) +
+                     std::cos(a.latitude * radians) * std::cos(b.latitude * radians) * std::sin(dlon / 2) *
+                         std::sin(dlon / 2);
+    return 2 * 6371.0 * std::asin(std::min(1.0, std::sqrt(h)));
+}
+
 template <typename T> bool within(T const &m, std::size_t first, std::size_t last)
 {
     return m.first_token >= first && m.first_token < last;
@@ -117,6 +131,35 @@ void report_builder::analyse_sentences()
         if (auto const last = last_event_date(info.dates))
             previous = last;
     }
+    m_dateline = find_dateline();
+    if (m_dateline)
+        m_places.erase(std::remove_if(m_places.begin(), m_places.end(),
+                                      [&](place_mention const &m) { return m.begin == m_dateline->begin; }),
+                       m_places.end());
+}
+
+std::optional<place_mention> report_builder::find_dateline() const
+{
+    // The first body sentence opens with a place, then only capitalised words, digits, commas and
+    // full stops (country, state, date) up to "(" (the agency), a dash or a colon.
+    std::size_t const s = is_headline(0) ? 1 : 0;
+    if (s >= m_sentences.size() || m_places.empty())
+        return std::nullopt;
+    auto const &first = m_places.front();
+    if (first.begin != m_sentences[s].begin)
+        return std::nullopt;
+    for (std::size_t i = first.end; i < m_text.size() && i < first.end + 60; ++i) {
+        char const c = m_text[i];
+        if (c == '(' || c == ':' || (c == '-' && i + 1 < m_text.size() && m_text[i + 1] == ' '))
+            return first;
+        bool const capital_word_char = (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == ',' || c == '.' ||
+                                       c == ' ' || c == '\'' || static_cast<unsigned char>(c) >= 0x80;
+        // lower-case letters are allowed inside capitalised words ("KABUL, Afghanistan -")
+        bool const inside_word = c >= 'a' && c <= 'z' && i > 0 && m_text[i - 1] != ' ';
+        if (!capital_word_char && !inside_word)
+            return std::nullopt;
+    }
+    return std::nullopt;
 }
 
 std::vector<report_builder::segment> report_builder::trigger_segments(std::size_t s) const
@@ -225,7 +268,37 @@ std::optional<date_range> report_builder::segment_date(segment const &seg) const
     return d ? std::optional<date_range>(d->range) : std::nullopt;
 }
 
-std::optional<place_mention> report_builder::segment_place(segment const &seg, bool with_demonyms) const
+bool report_builder::implausible(place_mention const &m, std::vector<std::string> const &actor_countries) const
+{
+    auto const &g = m_lex.places.places();
+    auto const &p = g.place(m.place_id);
+    bool const weak = m.rule == "unique" || m.rule == "prior" || m.rule == "hint";
+    if (!weak || (p.kind != place_kind::city && p.kind != place_kind::district))
+        return false;
+    if (m_dateline) {
+        // Wire stories are filed from capitals far from the incident, but a small place far
+        // from the dateline ("Mount Sinai" in a Chicago story) is another place of that name.
+        auto const &d = g.place(m_dateline->place_id);
+        if (d.country != p.country)
+            return true;
+        auto const km = distance_km(d, p);
+        if (km && *km > 300.0 && p.population < 100000)
+            return true;
+    }
+    auto const own = g.country(p.country);
+    int const own_weight = own ? m_context.country_weight(*own) : 0;
+    auto const dominant = m_context.dominant_country();
+    if (own && dominant != no_place && dominant != *own && own_weight < m_context.country_weight(dominant))
+        return true;
+    // the attacker's countries overrule only a place that nothing else in the article supports
+    // (place_finder::context_of weighs one place mention 2)
+    constexpr int one_mention = 2;
+    return own_weight <= one_mention && !actor_countries.empty() &&
+           std::find(actor_countries.begin(), actor_countries.end(), p.country) == actor_countries.end();
+}
+
+std::optional<place_mention> report_builder::segment_place(segment const &seg, bool with_demonyms,
+                                                           std::vector<std::string> const &actor_countries) const
 {
     place_mention const *best = nullptr;
     int best_rank = 0;
@@ -236,7 +309,7 @@ std::optional<place_mention> report_builder::segment_place(segment const &seg, b
         // An adjective names where something comes from more often than where it happened
         // ("near the German embassy" in Kabul): it places a report only when nothing else does.
         bool const demonym = m.rule == "demonym";
-        if (demonym && !with_demonyms)
+        if ((demonym && !with_demonyms) || implausible(m, actor_countries))
             continue;
         // a neighbourhood ("Kabul's Dasht-e Barchi") is more precise than its city
         auto const &place = g.place(m.place_id);
@@ -266,18 +339,8 @@ bool report_builder::places_compatible(std::uint32_t a, std::uint32_t b) const
     if (a == b || g.contains(a, b) || g.contains(b, a) || g.place(a).kind == place_kind::country ||
         g.place(b).kind == place_kind::country)
         return true;
-    auto const &pa = g.place(a);
-    auto const &pb = g.place(b);
-    if (!pa.has_coordinates || !pb.has_coordinates)
-        return false;
-    // haversine distance; neighbourhoods and suburbs of one city are a few km apart
-    constexpr double radians = 3.14159265358979323846 / 180.0;
-    double const dlat = (pb.latitude - pa.latitude) * radians;
-    double const dlon = (pb.longitude - pa.longitude) * radians;
-    double const h = std::sin(dlat / 2) * std::sin(dlat / 2) + std::cos(pa.latitude * radians) *
-                                                                   std::cos(pb.latitude * radians) *
-                                                                   std::sin(dlon / 2) * std::sin(dlon / 2);
-    return 2 * 6371.0 * std::asin(std::min(1.0, std::sqrt(h))) <= 30.0;
+    auto const km = distance_km(g.place(a), g.place(b));
+    return km && *km <= 30.0; // neighbourhoods and suburbs of one city are a few km apart
 }
 
 bool report_builder::compatible(draft const &d, segment const &seg) const
@@ -466,25 +529,6 @@ std::optional<incident_report> report_builder::make_report(draft const &d, int o
         substance = true;
     }
 
-    for (bool const with_demonyms : {false, true}) {
-        for (auto const &seg : ordered)
-            if (auto const p = locates(seg) ? segment_place(seg, with_demonyms) : std::nullopt) {
-                r.location = m_lex.places.to_place(p->place_id);
-                explain(r, "place", "place." + p->rule, m_text.substr(p->begin, p->end - p->begin));
-                substance = true;
-                break;
-            }
-        if (r.location.precision != geo_precision::none)
-            break;
-    }
-    if (r.location.precision == geo_precision::none) {
-        auto const dominant = m_context.dominant_country();
-        if (dominant != no_place) {
-            r.location = m_lex.places.to_place(dominant);
-            explain(r, "place", "place.article_country", r.location.country);
-        }
-    }
-
     // Attacker: a mention in perpetrator (or unknown) position, perpetrators and claims first.
     actor_mention const *chosen = nullptr;
     for (auto const &seg : ordered) {
@@ -521,7 +565,9 @@ std::optional<incident_report> report_builder::make_report(draft const &d, int o
                 break;
             }
     }
+    std::vector<std::string> actor_countries;
     if (chosen) {
+        actor_countries = m_lex.actors.at(chosen->actor).countries;
         r.attacker = m_lex.actors.at(chosen->actor).canonical;
         for (auto const &seg : ordered)
             for (auto const &m : m_actors)
@@ -532,6 +578,29 @@ std::optional<incident_report> report_builder::make_report(draft const &d, int o
         r.attacker_status = status;
         explain(r, "attacker", "actor." + chosen->rule, token_text(chosen->first_token, chosen->token_count));
         substance = true;
+    }
+
+    for (bool const with_demonyms : {false, true}) {
+        for (auto const &seg : ordered)
+            if (auto const p = locates(seg) ? segment_place(seg, with_demonyms, actor_countries) : std::nullopt) {
+                r.location = m_lex.places.to_place(p->place_id);
+                explain(r, "place", "place." + p->rule, m_text.substr(p->begin, p->end - p->begin));
+                substance = true;
+                break;
+            }
+        if (r.location.precision != geo_precision::none)
+            break;
+    }
+    if (r.location.precision == geo_precision::none && m_dateline) {
+        r.location = m_lex.places.to_place(m_dateline->place_id);
+        explain(r, "place", "place.dateline", m_text.substr(m_dateline->begin, m_dateline->end - m_dateline->begin));
+    }
+    if (r.location.precision == geo_precision::none) {
+        auto const dominant = m_context.dominant_country();
+        if (dominant != no_place) {
+            r.location = m_lex.places.to_place(dominant);
+            explain(r, "place", "place.article_country", r.location.country);
+        }
     }
 
     category_lexicon::span_list actor_spans;

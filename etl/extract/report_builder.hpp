@@ -22,6 +22,9 @@
 //    bombings" ... "the January 3 attack": January 3).
 //  - A headline (the first line, without a full stop, or the article's title) adds to the first
 //    body report it is compatible with rather than standing alone.
+//  - A dateline ("KABUL, May 31 (Reuters) -", "CHICAGO -") names where the story was filed: it
+//    places reports that name no place of their own, and never competes with the places a
+//    story's sentences name ("BOGOTA - ... blew up a pipeline near Saravena").
 //  - A report needs something beyond its trigger: a date, a place, figures or an attacker.
 
 #include "core/article.hpp"
@@ -84,6 +87,8 @@ private:
     };
 
     void analyse_sentences();
+    /// The place mention of a dateline opening the story, if any.
+    std::optional<place_mention> find_dateline() const;
     std::vector<segment> trigger_segments(std::size_t s) const;
     void group();
     int determiner_of(segment const &seg) const;
@@ -106,7 +111,15 @@ private:
     std::optional<date_mention> segment_date_mention(segment const &seg) const;
     std::optional<date_range> segment_date(segment const &seg) const;
     /// The most specific place named in the segment; demonyms ("Iranian") only when asked.
-    std::optional<place_mention> segment_place(segment const &seg, bool with_demonyms = true) const;
+    /// `actor_countries`: where the report's attacker operates, when known.
+    std::optional<place_mention> segment_place(segment const &seg, bool with_demonyms = true,
+                                               std::vector<std::string> const &actor_countries = {}) const;
+    /// A city resolved only because its spelling is unique, by population or by a place-type word
+    /// ("Las" -> Lāsh, Afghanistan, in a story from the Philippines) is dropped when the story
+    /// points elsewhere: another country in the dateline, a country the article names more often,
+    /// or, when nothing else in the article supports its country, a country the attacker does
+    /// not operate in.
+    bool implausible(place_mention const &m, std::vector<std::string> const &actor_countries) const;
     std::optional<long> segment_killed(segment const &seg) const;
 
     std::optional<incident_report> make_report(draft const &d, int ordinal) const;
@@ -123,7 +136,8 @@ private:
     std::vector<token> m_tokens;
     std::vector<sentence_info> m_info;
     country_context m_context;
-    std::vector<place_mention> m_places;
+    std::vector<place_mention> m_places;   ///< without the dateline's
+    std::optional<place_mention> m_dateline;
     std::vector<actor_mention> m_actors;
     std::vector<draft> m_drafts;
 };

@@ -424,3 +424,19 @@ TEST(PlaceFinder, ToPlaceFillsCoordinates)
     EXPECT_TRUE(af.latitude);
     EXPECT_EQ(finder().to_place(no_place).precision, geo_precision::none);
 }
+
+TEST(PlaceFinder, StreetsNamedAfterPlacesAreNotThosePlaces)
+{
+    std::string const chicago = "Two men were shot in the 4200 block of West Madison Street in Chicago on Sunday.";
+    EXPECT_FALSE(mentions(chicago, "Madison"));
+    EXPECT_CITY(chicago, "Chicago", "US", "Illinois", "Chicago");
+    EXPECT_FALSE(mentions("A car bomb exploded on Haifa Street in Baghdad.", "Haifa"));
+    EXPECT_FALSE(mentions("GUNMEN OPENED FIRE ON CAIRO AVENUE IN MANILA.", "CAIRO"));
+    EXPECT_TRUE(mentions("The convoy left Peshawar on the road to Kabul.", "Peshawar")) << "a road, not a name";
+}
+
+TEST(PlaceFinder, DatelineBeforeADashIsAPlace)
+{
+    EXPECT_CITY("CHICAGO - A man was shot dead early Sunday.", "CHICAGO", "US", "Illinois", "Chicago");
+    EXPECT_FALSE(mentions("Hassan Rouhani said on Monday that talks would go on.", "Hassan"));
+}

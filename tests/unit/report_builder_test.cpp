@@ -171,3 +171,24 @@ TEST(ReportBuilder, SummaryLendsAttackTypeButAClaimDoesNotLendItsGroup)
     EXPECT_EQ(reports[0].attack_type, "Bombing/Explosion") << "lent by the summary sentence";
     EXPECT_EQ(reports[2].attacker, "") << "the claim sentence belongs to the Maiduguri report";
 }
+
+TEST(ReportBuilder, DatelinePlacesAReportWithoutAPlaceOfItsOwn)
+{
+    auto const reports = reports_of("CHICAGO - A 19-year-old man was shot and killed early Sunday on the city's "
+                                    "South Side, police said. He was pronounced dead at Mount Sinai Hospital.");
+    ASSERT_EQ(reports.size(), 1u);
+    EXPECT_EQ(reports[0].location.city, "Chicago");
+    auto const wire = reports_of("BOGOTA, COLOMBIA, MARCH 12 (WIRE) - REBELS BLEW UP A SECTION OF AN OIL PIPELINE "
+                                 "IN ARAUCA DEPARTMENT ON MONDAY, THE STATE OIL COMPANY SAID.");
+    ASSERT_EQ(wire.size(), 1u);
+    EXPECT_EQ(wire[0].location.country, "CO");
+    EXPECT_EQ(wire[0].location.city, "") << "the dateline does not compete with the story's own place";
+}
+
+TEST(ReportBuilder, AnUnsupportedNamesakeAbroadIsNotThePlace)
+{
+    auto const reports = reports_of("Three soldiers were killed when New People's Army rebels ambushed a patrol in "
+                                    "Las Navas town, Northern Samar province, on Monday.");
+    ASSERT_EQ(reports.size(), 1u);
+    EXPECT_EQ(reports[0].location.country, "PH");
+}
