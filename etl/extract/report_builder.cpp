@@ -343,10 +343,13 @@ bool report_builder::places_compatible(std::uint32_t a, std::uint32_t b) const
     return km && *km <= 30.0; // neighbourhoods and suburbs of one city are a few km apart
 }
 
-bool report_builder::compatible(draft const &d, segment const &seg) const
+bool report_builder::compatible(draft const &d, segment const &seg, int later_days) const
 {
-    if (auto const date = segment_date(seg); date && d.date && disjoint(*date, *d.date))
-        return false;
+    if (auto const date = segment_date(seg); date && d.date && disjoint(*date, *d.date)) {
+        bool const soon_after = d.date->end < date->start && date->start.to_days() - d.date->end.to_days() <= later_days;
+        if (!soon_after)
+            return false;
+    }
     if (auto const p = segment_place(seg, false); p && d.place && !places_compatible(p->place_id, *d.place))
         return false;
     return true;
@@ -357,8 +360,12 @@ report_builder::draft *report_builder::continued_draft(segment const &seg)
     if (m_drafts.empty() || opens_new_incident(seg))
         return nullptr;
     if (refers_back(seg)) {
-        auto const match = std::find_if(m_drafts.rbegin(), m_drafts.rend(),
-                                        [&](draft const &d) { return compatible(d, seg); });
+        auto match = std::find_if(m_drafts.rbegin(), m_drafts.rend(), [&](draft const &d) { return compatible(d, seg); });
+        // A bare back-reference ("claimed responsibility for the attack on Friday") often carries
+        // the date of the claim or statement, a few days after the incident.
+        if (match == m_drafts.rend() && !segment_place(seg, false) && !segment_killed(seg))
+            match = std::find_if(m_drafts.rbegin(), m_drafts.rend(),
+                                 [&](draft const &d) { return compatible(d, seg, 3); });
         return match == m_drafts.rend() ? nullptr : &*match;
     }
     auto &latest = m_drafts.back();

@@ -7,7 +7,9 @@
 //    incidents is cut at incident_cue_lexicon::incident_starts().
 //  - A trigger segment joins an earlier report instead when it refers back to it: a definite
 //    noun phrase ("the blast", "the January 3 attack", "this bombing", "Friday's massacre") joins
-//    the latest report it is compatible with (no conflicting date, no place farther than 30 km).
+//    the latest report it is compatible with (no conflicting date, no place farther than 30 km;
+//    without a place or figures of its own, its date may be up to three days later: the date of
+//    a claim or statement).
 //    Any other trigger within three sentences of the latest report joins it when compatible and
 //    it adds no date of its own (or the same date and place, or a date for an undated report);
 //    an indefinite one ("a bomb killed 5") also must not contradict its death toll. "another", "second", "separate", "also" and the
@@ -95,8 +97,9 @@ private:
     bool refers_back(segment const &seg) const;
     bool indefinite(segment const &seg) const;
     bool opens_new_incident(segment const &seg) const;
-    /// No conflicting date and no distant place.
-    bool compatible(draft const &d, segment const &seg) const;
+    /// No conflicting date and no distant place. `later_days`: the segment's date may also lie
+    /// that many days after the report's.
+    bool compatible(draft const &d, segment const &seg, int later_days = 0) const;
     bool places_compatible(std::uint32_t a, std::uint32_t b) const;
     /// The draft a trigger segment continues, or nullptr for a new incident.
     draft *continued_draft(segment const &seg);

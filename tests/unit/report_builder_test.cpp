@@ -192,3 +192,13 @@ TEST(ReportBuilder, AnUnsupportedNamesakeAbroadIsNotThePlace)
     ASSERT_EQ(reports.size(), 1u);
     EXPECT_EQ(reports[0].location.country, "PH");
 }
+
+TEST(ReportBuilder, ClaimDatedADayLaterJoinsTheIncident)
+{
+    auto const reports = reports_of("Two suicide bombers blew themselves up in a market in Baghdad on Monday, "
+                                    "killing 32 people. The Islamic State group claimed responsibility for the "
+                                    "attack on Tuesday.");
+    ASSERT_EQ(reports.size(), 1u);
+    EXPECT_EQ(date_of(reports[0]), "2024-03-11");
+    EXPECT_EQ(reports[0].attacker_status, claim_status::claimed);
+}
