@@ -23,7 +23,8 @@ std::unordered_set<std::string> const new_incident_words{"another", "second", "t
                                                          "separately", "other", "earlier", "previous", "latest",
                                                          "similar", "also"};
 std::unordered_set<std::string> const group_anaphors{"group", "militants", "organisation", "organization", "outfit",
-                                                     "terrorists", "insurgents", "jihadists", "extremists"};
+                                                     "terrorists", "insurgents", "jihadists", "extremists",
+                                                     "rebels", "guerrillas", "fighters", "attackers"};
 
 int specificity(place_kind k)
 {
@@ -523,10 +524,17 @@ std::optional<incident_report> report_builder::make_report(draft const &d, int o
     // Supporting sentences lend claims and figures; dates and places come from the incident's
     // own sentences, the lead-in sentence or the headline.
     auto const locates = [](segment const &seg) { return seg.kind != segment_kind::support && seg.locates; };
+    // A sentence cut into incidents shares its opening date: "On Sunday, a bomb killed four
+    // soldiers in Khyber, while gunmen shot dead two policemen in Bannu."
+    auto const with_opening = [&](segment seg) {
+        if (seg.kind == segment_kind::trigger && !segment_date_mention(seg))
+            seg.first = m_info[seg.sentence].first;
+        return seg;
+    };
     for (auto const &seg : ordered) {
         if (!locates(seg) || (r.date && seg.kind != segment_kind::trigger))
             continue;
-        auto const dm = segment_date_mention(seg);
+        auto const dm = segment_date_mention(with_opening(seg));
         // a later, more precise date within the first one refines it
         if (!dm || (r.date && !(r.date->start <= dm->range.start && dm->range.end <= r.date->end &&
                                 dm->range.precision < r.date->precision)))

@@ -202,3 +202,27 @@ TEST(ReportBuilder, ClaimDatedADayLaterJoinsTheIncident)
     EXPECT_EQ(date_of(reports[0]), "2024-03-11");
     EXPECT_EQ(reports[0].attacker_status, claim_status::claimed);
 }
+
+TEST(ReportBuilder, ASentenceCutInTwoSharesItsOpeningDate)
+{
+    auto const reports = reports_of("In separate attacks on Sunday, a roadside bomb killed four soldiers in Khyber "
+                                    "district, while gunmen shot dead two policemen in Bannu, officials said.");
+    ASSERT_EQ(reports.size(), 2u);
+    EXPECT_EQ(date_of(reports[0]), "2024-03-10");
+    EXPECT_EQ(date_of(reports[1]), "2024-03-10");
+    EXPECT_EQ(folded(reports[1].location.city), "bannu");
+}
+
+TEST(ReportBuilder, TheRebelsRefersToTheGroupJustNamed)
+{
+    auto const reports = reports_of("LIMA, MARCH 12 (WIRE) - SHINING PATH GUERRILLAS KILLED SIX PEASANTS IN AYACUCHO "
+                                    "DEPARTMENT ON MONDAY, POLICE SAID. THE REBELS ALSO DYNAMITED AN ELECTRICITY "
+                                    "PYLON NEAR HUANCAYO, CAUSING A BLACKOUT.");
+    ASSERT_EQ(reports.size(), 2u);
+    ASSERT_TRUE(reports[0].killed);
+    EXPECT_EQ(reports[0].killed->value, 6);
+    EXPECT_EQ(reports[0].target_type, "Private Citizens & Property");
+    EXPECT_EQ(reports[1].attacker, reports[0].attacker);
+    EXPECT_FALSE(reports[1].attacker.empty());
+    EXPECT_EQ(reports[1].target_type, "Utilities");
+}
