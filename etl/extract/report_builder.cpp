@@ -135,11 +135,11 @@ void report_builder::analyse_sentences()
     m_dateline = find_dateline();
     if (m_dateline)
         m_places.erase(std::remove_if(m_places.begin(), m_places.end(),
-                                      [&](place_mention const &m) { return m.begin == m_dateline->begin; }),
+                                      [&](place_mention const &m) { return m.begin == m_dateline->place.begin; }),
                        m_places.end());
 }
 
-std::optional<place_mention> report_builder::find_dateline() const
+std::optional<report_builder::dateline> report_builder::find_dateline() const
 {
     // The first body sentence opens with a place, then only capitalised words, digits, commas and
     // full stops (country, state, date) up to "(" (the agency), a dash or a colon.
@@ -151,8 +151,12 @@ std::optional<place_mention> report_builder::find_dateline() const
         return std::nullopt;
     for (std::size_t i = first.end; i < m_text.size() && i < first.end + 60; ++i) {
         char const c = m_text[i];
-        if (c == '(' || c == ':' || (c == '-' && i + 1 < m_text.size() && m_text[i + 1] == ' '))
-            return first;
+        if (c == '(' || c == ':' || (c == '-' && i + 1 < m_text.size() && m_text[i + 1] == ' ')) {
+            // the dateline runs to its dash or colon, past an agency in brackets
+            auto const close = c == '(' ? m_text.find(')', i) : std::string::npos;
+            auto const dash = m_text.find_first_of("-:", close == std::string::npos ? i : close);
+            return dateline{first, std::min(dash == std::string::npos ? i : dash, i + 80)};
+        }
         bool const capital_word_char = (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == ',' || c == '.' ||
                                        c == ' ' || c == '\'' || static_cast<unsigned char>(c) >= 0x80;
         // lower-case letters are allowed inside capitalised words ("KABUL, Afghanistan -")
@@ -235,6 +239,8 @@ bool report_builder::is_incident_date(date_mention const &d, std::size_t sentenc
 {
     if (d.role != date_role::event)
         return false;
+    if (m_dateline && d.begin < m_dateline->end) // "KABUL, May 31 (Reuters) -": when it was filed
+        return false;
     // The date belongs to the nearest verb before it in its clause: "officials said on Monday",
     // "were charged by a court late on Sunday" date those acts. An incident trigger met first
     // ("a bomb exploded on Monday") keeps the date for the incident.
@@ -279,7 +285,7 @@ bool report_builder::implausible(place_mention const &m, std::vector<std::string
     if (m_dateline) {
         // Wire stories are filed from capitals far from the incident, but a small place far
         // from the dateline ("Mount Sinai" in a Chicago story) is another place of that name.
-        auto const &d = g.place(m_dateline->place_id);
+        auto const &d = g.place(m_dateline->place.place_id);
         if (d.country != p.country)
             return true;
         auto const km = distance_km(d, p);
@@ -607,8 +613,9 @@ std::optional<incident_report> report_builder::make_report(draft const &d, int o
             break;
     }
     if (r.location.precision == geo_precision::none && m_dateline) {
-        r.location = m_lex.places.to_place(m_dateline->place_id);
-        explain(r, "place", "place.dateline", m_text.substr(m_dateline->begin, m_dateline->end - m_dateline->begin));
+        auto const &p = m_dateline->place;
+        r.location = m_lex.places.to_place(p.place_id);
+        explain(r, "place", "place.dateline", m_text.substr(p.begin, p.end - p.begin));
     }
     if (r.location.precision == geo_precision::none) {
         auto const dominant = m_context.dominant_country();

@@ -26,7 +26,8 @@
 //    body report it is compatible with rather than standing alone.
 //  - A dateline ("KABUL, May 31 (Reuters) -", "CHICAGO -") names where the story was filed: it
 //    places reports that name no place of their own, and never competes with the places a
-//    story's sentences name ("BOGOTA - ... blew up a pipeline near Saravena").
+//    story's sentences name ("BOGOTA - ... blew up a pipeline near Saravena"); its date is the
+//    filing date, never the incident's.
 //  - A report needs something beyond its trigger: a date, a place, figures or an attacker.
 
 #include "core/article.hpp"
@@ -89,8 +90,12 @@ private:
     };
 
     void analyse_sentences();
-    /// The place mention of a dateline opening the story, if any.
-    std::optional<place_mention> find_dateline() const;
+    struct dateline {
+        place_mention place;
+        std::size_t end = 0; ///< byte offset of its dash or colon
+    };
+    /// The dateline opening the story, if any.
+    std::optional<dateline> find_dateline() const;
     std::vector<segment> trigger_segments(std::size_t s) const;
     void group();
     int determiner_of(segment const &seg) const;
@@ -140,7 +145,7 @@ private:
     std::vector<sentence_info> m_info;
     country_context m_context;
     std::vector<place_mention> m_places;   ///< without the dateline's
-    std::optional<place_mention> m_dateline;
+    std::optional<dateline> m_dateline;
     std::vector<actor_mention> m_actors;
     std::vector<draft> m_drafts;
 };
