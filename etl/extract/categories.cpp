@@ -421,9 +421,15 @@ category_lexicon::target_type(std::vector<token> const &tokens, std::size_t firs
             continue;
 
         if (cue.object_only) {
-            // Militants count as the target only where they are the ones hit.
+            // Militants count as the target only where they are the ones hit; the agent of a
+            // passive ("farmers killed by Boko Haram insurgents") is the perpetrator.
             bool victim = std::any_of(violence.begin(), violence.end(), [&](cue_hit const &v) {
-                return v.first >= sb && v.first + v.count <= h.first;
+                if (v.first < sb || v.first + v.count > h.first)
+                    return false;
+                for (std::size_t k = v.first + v.count; k < h.first; ++k)
+                    if (tokens[k].norm == "by")
+                        return false;
+                return true;
             });
             if (!victim && !m_victim_after.matches_at(tokens, h.first + h.count).empty())
                 victim = true;

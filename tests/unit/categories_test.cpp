@@ -101,6 +101,8 @@ INSTANTIATE_TEST_SUITE_P(
                       "Religious Figures/Institutions"},
         category_case{"Gunmen stormed a police checkpoint in Zabul, killing five policemen, police said.", "Police"},
         category_case{"Gunmen shot dead the district governor of Nad Ali on Tuesday.", "Government (General)"},
+        // the agent of a passive is the perpetrator, not the target
+        category_case{"Two soldiers were wounded by militants at a checkpoint in Bajaur.", "Military"},
         category_case{"Boko Haram insurgents abducted 276 schoolgirls from a school in Chibok.",
                       "Educational Institution"},
         category_case{"Militants took hostages inside the Radisson Blu hotel in Bamako.", "Business"},
@@ -158,6 +160,14 @@ TEST(Categories, SpecificBeatsGenericAndGovernedBeatsBackground)
     c = lexicon().target_type(t, 0, t.size());
     ASSERT_TRUE(c);
     EXPECT_EQ(c->category, "Transportation");
+}
+
+TEST(Categories, TheAgentOfAPassiveIsNotTheTarget)
+{
+    auto const t = tokenize("Twelve herders killed by suspected Fulani militants while grazing cattle near Jos, in "
+                            "Plateau State's Riyom area, were buried on Monday, a day after the attack.");
+    auto const c = lexicon().target_type(t, 0, t.size());
+    EXPECT_TRUE(!c || c->category != "Terrorists/Non-State Militia") << c->category << " via " << c->matched;
 }
 
 TEST(Categories, RangeLimitsTheEvidence)
