@@ -129,6 +129,57 @@ void extract_all(extract::extractor const &ex, batch_reader &reader, std::vector
     reader.drop_texts();
 }
 
+struct stage_seconds {
+    double extract = 0;
+    double load = 0;
+};
+
+/// One batch of a run: articles stored earlier with the same text are skipped; the others are
+/// extracted and stored, with the batch's rejections, in one transaction.
+void load_batch(pqxx::connection &conn, extract::extractor const &ex, batch_reader &reader,
+                std::vector<load::extracted_article> &batch, std::vector<ingest::rejection> const &rejections,
+                etl_config const &cfg, long run_id, load::run_counts &counts, stage_seconds &seconds)
+{
+    counts.articles_read += static_cast<long>(batch.size());
+    counts.articles_rejected += static_cast<long>(rejections.size());
+    std::vector<std::string> ids;
+    for (auto const &e : batch)
+        ids.push_back(e.art.id);
+    std::unordered_map<std::string, std::string> stored;
+    {
+        pqxx::read_transaction tx(conn);
+        stored = load::stored_hashes(tx, ids);
+    }
+    std::vector<load::extracted_article *> todo;
+    for (auto &e : batch) {
+        auto const it = stored.find(e.art.id);
+        if (it == stored.end())
+            ++counts.articles_new;
+        else if (it->second != e.text_sha256)
+            ++counts.articles_changed;
+        else {
+            ++counts.articles_unchanged;
+            continue;
+        }
+        todo.push_back(&e);
+    }
+    auto const t0 = clock_type::now();
+    extract_all(ex, reader, todo, cfg.extract.threads, false);
+    seconds.extract += seconds_since(t0);
+
+    auto const t1 = clock_type::now();
+    std::vector<load::extracted_article> changed;
+    for (auto *e : todo) {
+        counts.reports_extracted += static_cast<long>(e->reports.size());
+        changed.push_back(std::move(*e));
+    }
+    pqxx::work tx(conn);
+    load::store_articles(tx, changed, run_id);
+    load::record_rejections(tx, run_id, rejections);
+    tx.commit();
+    seconds.load += seconds_since(t1);
+}
+
 /// The dedup settings file, told which words name actors.
 dedup::dedup_settings dedup_settings_for(etl_config const &cfg, extract::extractor const &ex)
 {
@@ -200,59 +251,21 @@ load::run_counts run_into_database(etl_config const &cfg, pqxx::connection &conn
     log_info("loaded gazetteer and lexicons in ", seconds_since(start), " s");
 
     batch_reader reader(inputs, cfg);
-    double extract_seconds = 0, load_seconds = 0;
+    stage_seconds seconds;
     while (true) {
         std::vector<ingest::rejection> rejections;
         auto batch = reader.next(cfg.load.batch_size, *ex, cfg.extract.threads, rejections);
         if (batch.empty() && rejections.empty())
             break;
-        counts.articles_read += static_cast<long>(batch.size());
-        counts.articles_rejected += static_cast<long>(rejections.size());
-
-        std::vector<std::string> ids;
-        for (auto const &e : batch)
-            ids.push_back(e.art.id);
-        std::unordered_map<std::string, std::string> stored;
-        {
-            pqxx::read_transaction tx(conn);
-            stored = load::stored_hashes(tx, ids);
-        }
-        std::vector<load::extracted_article *> todo;
-        for (auto &e : batch) {
-            auto const it = stored.find(e.art.id);
-            if (it == stored.end()) {
-                ++counts.articles_new;
-                todo.push_back(&e);
-            } else if (it->second != e.text_sha256) {
-                ++counts.articles_changed;
-                todo.push_back(&e);
-            } else {
-                ++counts.articles_unchanged;
-            }
-        }
-        auto const t0 = clock_type::now();
-        extract_all(*ex, reader, todo, cfg.extract.threads, false);
-        extract_seconds += seconds_since(t0);
-
-        auto const t1 = clock_type::now();
-        std::vector<load::extracted_article> changed;
-        for (auto *e : todo) {
-            counts.reports_extracted += static_cast<long>(e->reports.size());
-            changed.push_back(std::move(*e));
-        }
-        pqxx::work tx(conn);
-        load::store_articles(tx, changed, run_id);
-        load::record_rejections(tx, run_id, rejections);
-        tx.commit();
-        load_seconds += seconds_since(t1);
+        load_batch(conn, *ex, reader, batch, rejections, cfg, run_id, counts, seconds);
     }
     log_info("ingest: ", counts.articles_read, " articles read, ", counts.articles_rejected, " rejected");
     log_info("extract: ", counts.reports_extracted, " reports from ", counts.articles_new, " new and ",
              counts.articles_changed, " changed articles (", counts.articles_unchanged, " unchanged, skipped) in ",
-             extract_seconds, " s");
-    log_info("load: articles and reports stored in ", load_seconds, " s");
+             seconds.extract, " s");
+    log_info("load: articles and reports stored in ", seconds.load, " s");
 
-    auto const t2 = clock_type::now();
+    auto const t = clock_type::now();
     pqxx::work tx(conn);
     std::size_t fresh_count = 0, candidates = 0;
     auto const changed = resolve_duplicates(tx, *ex, settings, fresh_count, candidates);
@@ -262,7 +275,7 @@ load::run_counts run_into_database(etl_config const &cfg, pqxx::connection &conn
     counts.incidents_updated = saved.updated;
     counts.incidents_deleted = saved.deleted;
     log_info("dedup: ", fresh_count, " new reports against ", candidates, " stored candidates: ", saved.created,
-             " incidents created, ", saved.updated, " updated, ", saved.deleted, " deleted in ", seconds_since(t2), " s");
+             " incidents created, ", saved.updated, " updated, ", saved.deleted, " deleted in ", seconds_since(t), " s");
     return counts;
 }
 
