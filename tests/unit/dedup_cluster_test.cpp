@@ -1,4 +1,5 @@
 #include "dedup/dedup.hpp"
+#include "dedup_report_builder.hpp"
 
 #include <gtest/gtest.h>
 
@@ -12,73 +13,7 @@ using namespace etl::dedup;
 
 namespace {
 
-struct report {
-    incident_report r;
-
-    report(std::string article, int ordinal = 0)
-    {
-        r.article_id = std::move(article);
-        r.ordinal = ordinal;
-    }
-    report &day(int y, int m, int d)
-    {
-        r.date = date_range::day({y, m, d});
-        return *this;
-    }
-    report &month(int y, int m)
-    {
-        r.date = date_range::month(y, m);
-        return *this;
-    }
-    report &undated()
-    {
-        r.date.reset();
-        return *this;
-    }
-    report &published(int y, int m, int d)
-    {
-        r.published = civil_date{y, m, d};
-        return *this;
-    }
-    report &at(std::string country, std::string admin1, std::string city = {})
-    {
-        r.location.country = std::move(country);
-        r.location.admin1 = std::move(admin1);
-        r.location.city = std::move(city);
-        r.location.precision = !r.location.city.empty()      ? geo_precision::city
-                               : !r.location.admin1.empty()  ? geo_precision::admin1
-                               : !r.location.country.empty() ? geo_precision::country
-                                                             : geo_precision::none;
-        return *this;
-    }
-    report &by(std::string attacker)
-    {
-        r.attacker = std::move(attacker);
-        return *this;
-    }
-    report &kind(std::string attack, std::string target)
-    {
-        r.attack_type = std::move(attack);
-        r.target_type = std::move(target);
-        return *this;
-    }
-    report &killed(long n, count_qualifier q = count_qualifier::exact)
-    {
-        r.killed = casualty_count{n, q, {}};
-        return *this;
-    }
-    report &no_killed()
-    {
-        r.killed.reset();
-        return *this;
-    }
-    report &text(std::string evidence)
-    {
-        r.evidence = std::move(evidence);
-        return *this;
-    }
-    operator incident_report() const { return r; }
-};
+using test::report;
 
 std::string const bombing = "Bombing/Explosion";
 std::string const religious = "Religious Figures/Institutions";

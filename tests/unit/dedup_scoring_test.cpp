@@ -1,4 +1,5 @@
 #include "dedup/scoring.hpp"
+#include "dedup_report_builder.hpp"
 
 #include <gtest/gtest.h>
 
@@ -7,69 +8,7 @@ using namespace etl::dedup;
 
 namespace {
 
-/// A report built field by field.
-struct report {
-    incident_report r;
-
-    explicit report(std::string article, int ordinal = 0)
-    {
-        r.article_id = std::move(article);
-        r.ordinal = ordinal;
-    }
-    report &day(int y, int m, int d)
-    {
-        r.date = date_range::day({y, m, d});
-        return *this;
-    }
-    report &month(int y, int m)
-    {
-        r.date = date_range::month(y, m);
-        return *this;
-    }
-    report &published(int y, int m, int d)
-    {
-        r.published = civil_date{y, m, d};
-        return *this;
-    }
-    report &at(std::string country, std::string admin1, std::string city = {})
-    {
-        r.location.country = std::move(country);
-        r.location.admin1 = std::move(admin1);
-        r.location.city = std::move(city);
-        r.location.precision = !r.location.city.empty()     ? geo_precision::city
-                               : !r.location.admin1.empty() ? geo_precision::admin1
-                                                            : geo_precision::country;
-        return *this;
-    }
-    report &coords(double lat, double lon)
-    {
-        r.location.latitude = lat;
-        r.location.longitude = lon;
-        return *this;
-    }
-    report &by(std::string attacker)
-    {
-        r.attacker = std::move(attacker);
-        return *this;
-    }
-    report &kind(std::string attack, std::string target)
-    {
-        r.attack_type = std::move(attack);
-        r.target_type = std::move(target);
-        return *this;
-    }
-    report &killed(long n, count_qualifier q = count_qualifier::exact, std::string text = {})
-    {
-        r.killed = casualty_count{n, q, std::move(text)};
-        return *this;
-    }
-    report &text(std::string evidence)
-    {
-        r.evidence = std::move(evidence);
-        return *this;
-    }
-    operator incident_report const &() const { return r; }
-};
+using test::report;
 
 count_level killed_level(report const &a, report const &b) { return score_pair(a, b).killed.level; }
 
