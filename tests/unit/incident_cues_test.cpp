@@ -61,6 +61,8 @@ INSTANTIATE_TEST_SUITE_P(
         cue_case{"Gunmen opened fire on a bus carrying Hazara passengers in Balochistan.", true, "strong_trigger", armed},
         cue_case{"Militants attacked a police checkpoint in Zabul province on Tuesday night.", true, "supported_trigger",
                  ""},
+        cue_case{"Gunmen took more than 200 people hostage at a hotel in Bamako on Friday.", true,
+                 "supported_trigger", "Hostage Taking (Barricade Incident)"},
         // a superlative singles out one incident among many
         cue_case{"In one of the most brazen attacks, gunmen stormed a boarding school in Kebbi in 2021, killing a "
                  "teacher.",
