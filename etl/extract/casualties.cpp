@@ -299,6 +299,8 @@ private:
 
     attachment left_cue(group const &g) const;
     attachment right_cue(std::size_t member_index, std::size_t from) const;
+    /// The first cue after `from` within the figure's reach.
+    attachment following_cue(std::size_t from) const;
     bool takes_object(std::size_t cue_start) const;
     bool intended(std::size_t cue_start) const;
     void add_candidate(std::size_t first_member, std::size_t member_count, attachment const &a);
@@ -711,10 +713,16 @@ void sentence::name_mentions()
         }
         i = j;
     }
-    // A name counts when a singular verb or a cue follows, or "and" and such a name.
+    // A name counts when a singular verb or a cue follows, when it is the object of a cue
+    // ("killing Benazir Bhutto and 20 others"), or "and" and such a name.
     std::vector<bool> counts(runs.size(), false);
     for (std::size_t r = runs.size(); r-- > 0;) {
         std::size_t const a = runs[r].after;
+        std::size_t const before = runs[r].first;
+        if (before > 0 && m_cue_ending[before - 1] != npos && cue(m_cue_ending[before - 1]).pos != position::figure_first) {
+            counts[r] = true;
+            continue;
+        }
         if (a >= m_n)
             continue;
         if (is_word(m_tokens[a], "was") || is_word(m_tokens[a], "has") || is_word(m_tokens[a], "had") ||
@@ -904,13 +912,25 @@ attachment sentence::left_cue(group const &g) const
 
 attachment sentence::right_cue(std::size_t member_index, std::size_t from) const
 {
-    attachment a;
     mention const &m = m_mentions[member_index];
-    if (m.direct_cue != npos) {
-        a.cue = m.direct_cue;
-        a.score = 95;
-        return a;
+    if (m.direct_cue == npos)
+        return following_cue(from);
+    // "331 hostages were killed": a noun naming the victims' plight gives way to a death or
+    // injury verb that follows it.
+    if (cue(m.direct_cue).cat == category::kidnapped) {
+        attachment const later = following_cue(std::max(from, m.direct_cue + cue_len(m.direct_cue)));
+        if (later.cue != npos && (cue(later.cue).cat == category::killed || cue(later.cue).cat == category::injured))
+            return later;
     }
+    attachment a;
+    a.cue = m.direct_cue;
+    a.score = 95;
+    return a;
+}
+
+attachment sentence::following_cue(std::size_t from) const
+{
+    attachment a;
     std::size_t k = from;
     int gap = 0;
     int participles = 0;

@@ -651,19 +651,29 @@ std::optional<incident_report> report_builder::make_report(draft const &d, int o
         r.attack_type = "Unknown";
         explain(r, "attack_type", "attack_type.none", "");
     }
-    // The victims are named where the figures are: "Ninety-one people were killed in the attack"
-    // tells the target better than "the activities of terrorists behind the attack".
-    std::vector<segment> target_order;
-    for (bool const with_figures : {true, false})
-        for (auto const &seg : ordered)
-            if (seg.kind != segment_kind::context && (seg.kind == segment_kind::trigger && segment_killed(seg)) == with_figures)
-                target_order.push_back(seg);
-    for (auto const &seg : target_order)
-        if (auto const c = m_lex.categories.target_type(m_tokens, seg.first, seg.last, actor_spans)) {
-            r.target_type = c->category;
-            explain(r, "target_type", c->rule, c->matched);
-            break;
+    // When a group is named as the attacker, militants elsewhere in its sentences are mostly
+    // the perpetrators described ("the activities of Daesh terrorists"), not the victims: that
+    // reading gives way to the next sentence's target, and stands only if nothing else does.
+    std::optional<category_lexicon::category_choice> militia;
+    for (auto const &seg : ordered) {
+        if (seg.kind == segment_kind::context)
+            continue;
+        auto const c = m_lex.categories.target_type(m_tokens, seg.first, seg.last, actor_spans);
+        if (!c)
+            continue;
+        if (c->category == "Terrorists/Non-State Militia" && !r.attacker.empty()) {
+            if (!militia)
+                militia = c;
+            continue;
         }
+        r.target_type = c->category;
+        explain(r, "target_type", c->rule, c->matched);
+        break;
+    }
+    if (r.target_type.empty() && militia) {
+        r.target_type = militia->category;
+        explain(r, "target_type", militia->rule, militia->matched);
+    }
     if (r.target_type.empty()) {
         r.target_type = "Unknown";
         explain(r, "target_type", "target_type.none", "");

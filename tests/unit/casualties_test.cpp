@@ -187,6 +187,12 @@ sentence_case const sentences[] = {
     {"John Smith, 23, and Jane Doe, 25, were killed in the crash.", 2, none, none, none, none, false},
     {"Police said Smith was arrested at his home.", none, none, none, 1, none, false},
     {"Mohammed al-Masri was killed in the raid.", 1, none, none, none, none, false},
+    {"A gunman shot the senator at a rally, killing Benazir Rahman and at least 20 other people.", 21, none, none,
+     none, none, false},
+    // a noun naming the victims' plight gives way to what happened to them
+    {"At least 40 hostages were killed when troops stormed the building.", 40, none, none, none, none},
+    {"Gunmen took more than 200 people hostage at a hotel.", none, none, 200, none, none},
+    {"The rebels took 20 hostages on Monday.", none, none, 20, none, none},
 };
 
 INSTANTIATE_TEST_SUITE_P(CasualtyCases, CasualtySentence, ::testing::ValuesIn(sentences));
