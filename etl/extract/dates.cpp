@@ -134,6 +134,17 @@ struct core {
     bool inferred = false;    // a month whose year comes from publication
     bool cap = false;         // may run past publication: ends at publication
     char const *rule = "";
+
+    /// A date resolved against publication or an anchor.
+    static core relative_to(std::size_t count, date_range range, char const *rule)
+    {
+        core c;
+        c.count = count;
+        c.range = range;
+        c.relative = true;
+        c.rule = rule;
+        return c;
+    }
 };
 
 class finder {
@@ -558,12 +569,7 @@ private:
 
     core pub_day(std::size_t count, long offset, char const *rule) const
     {
-        core c;
-        c.count = count;
-        c.range = day_range(m_pub->plus_days(offset));
-        c.relative = true;
-        c.rule = rule;
-        return c;
+        return core::relative_to(count, day_range(m_pub->plus_days(offset)), rule);
     }
 
     /// Absorbs "morning", "night" ... after a day expression.
@@ -610,12 +616,8 @@ private:
 
     core pub_period(std::size_t count, date_range r, unit grain, char const *rule) const
     {
-        core c;
-        c.count = count;
-        c.range = r;
+        core c = core::relative_to(count, r, rule);
         c.grain = grain;
-        c.relative = true;
-        c.rule = rule;
         return c;
     }
 
@@ -854,13 +856,8 @@ private:
             break;
         case unit::none: break;
         }
-        core c;
-        c.count = count;
-        c.range = r;
-        c.relative = true;
+        core c = core::relative_to(count, r, "ago");
         c.vague = vague;
-        c.grain = unit::day;
-        c.rule = "ago";
         return c;
     }
 
@@ -912,13 +909,8 @@ private:
         }
         case unit::none: break;
         }
-        core c;
-        c.count = count;
-        c.range = r;
-        c.relative = true;
+        core c = core::relative_to(count, r, dir > 0 ? "later" : "earlier");
         c.vague = vague;
-        c.grain = unit::day;
-        c.rule = dir > 0 ? "later" : "earlier";
         return c;
     }
 
