@@ -162,6 +162,7 @@ incident_cue_lexicon incident_cue_lexicon::load(std::string const &path)
     lex.m_subordinators = lexicon::word_set(path, aggregate, "subordinators");
     lex.m_reach_ends = lexicon::word_set(path, aggregate, "reach_ends");
     lex.m_new_event = lexicon::word_set(path, aggregate, "new_event");
+    lex.m_list_words = lexicon::word_set(path, aggregate, "list_words");
 
     YAML::Node const comparison = required(path, root, "comparison");
     lex.m_comparison_window = get_count(path, comparison, "window", 6);
@@ -572,7 +573,11 @@ cue_result incident_cue_lexicon::classify(std::vector<token> const &tokens, std:
         if (h.state == trigger_state::cancelled)
             continue;
         std::size_t const s = sid(h.first_token);
-        if (((h.plural || !h.strong) && has_period[s]) || (h.plural && has_perfect[s]))
+        // In a tally, a bare noun in a list names a kind of attack, not one attack ("has
+        // intensified its violence, including suicide bombings, ambushes and assassination").
+        bool const listed = p.def->f == form::noun && h.first_token > start_of(s) &&
+                            m_list_words.count(tokens[h.first_token - 1].norm) > 0;
+        if (((h.plural || !h.strong || listed) && has_period[s]) || ((h.plural || listed) && has_perfect[s]))
             cancel(h, "aggregate", has_period[s] ? "period" : "perfect tense");
     }
 

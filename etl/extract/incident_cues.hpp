@@ -24,7 +24,9 @@
 // those after it to the end of its clause ("three bombings struck Baghdad, killing 30") and
 // those of the clause it is an adverbial of ("12 were killed in two separate attacks"), except a
 // trigger with its own indefinite article ("..., including a car bomb that ..."). Weak or plural
-// triggers in a sentence with a period ("since 2021", "so far this year") are aggregates too.
+// triggers in a sentence with a period ("since 2021", "so far this year") are aggregates too, and
+// so are nouns in a list of attack kinds in such a sentence or a present-perfect tally
+// ("including suicide bombings, ambushes, and assassination").
 
 #include "extract/lexicon_yaml.hpp"
 #include "extract/tokens.hpp"
@@ -140,6 +142,7 @@ private:
     std::unordered_set<std::string> m_subordinators; ///< "after two attacks, ...": reach ends at a comma
     std::unordered_set<std::string> m_reach_ends;    ///< "another", "elsewhere"
     std::unordered_set<std::string> m_new_event;     ///< "a", "an", "another" right before a trigger
+    std::unordered_set<std::string> m_list_words;    ///< ",", "and", "including" before a listed kind of attack
     std::size_t m_count_window = 4;
     std::size_t m_distributive_window = 6;
     std::size_t m_device_count_max = 5;

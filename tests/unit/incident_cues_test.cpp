@@ -115,6 +115,11 @@ INSTANTIATE_TEST_SUITE_P(
         cue_case{"Terrorist attacks have killed more than 500 people in Burkina Faso since January.", false, "aggregate"},
         cue_case{"Hundreds of people have been killed in attacks on villages in the region.", false, "aggregate"},
         cue_case{"Dozens of kidnappings were reported in the state last year.", false, "aggregate"},
+        cue_case{"The group has intensified its campaign, including suicide bombings, ambushes, and assassination, "
+                 "with 224 attacks since 2021.",
+                 false, "aggregate"},
+        cue_case{"Militants have stepped up raids, kidnapping and assassination across the north this year.", false,
+                 "aggregate"},
         cue_case{"Police defused a bomb planted near a school in Quetta.", false, "foiled"},
         cue_case{"Security forces foiled a plot to attack a church in Lahore.", false, "foiled"},
         cue_case{"A bomb disposal squad defused an IED on the Quetta road.", false, "foiled"},
@@ -197,6 +202,8 @@ INSTANTIATE_TEST_SUITE_P(
     ::testing::Values(
         cue_case{"The attack is the deadliest in Russia since the 2004 school siege in Beslan.", false, "comparison"},
         cue_case{"The attack was deadlier than the 2015 bombing of the embassy.", false, "comparison"},
+        cue_case{"It was the incident with the highest toll after the bombing of the girls' school in May.", false,
+                 "comparison"},
         cue_case{"The attack was similar to the 2017 bombing of a Sufi shrine in Sehwan.", false, "comparison"},
         cue_case{"The raid was the first on the capital since a suicide bomber struck a mosque in March.", false,
                  "comparison"},
