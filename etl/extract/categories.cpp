@@ -109,6 +109,20 @@ category_lexicon category_lexicon::load(std::string const &attack_yaml, std::str
                 lex.m_attack_cues.push_back(std::move(cue));
             }
         }
+        if (YAML::Node const prior = root["casualty_prior"]) {
+            if (!prior.IsSequence())
+                lexicon::fail(path, prior, "casualty_prior", "expected a list of {min_killed, type}");
+            for (auto const &step : prior) {
+                long const min_killed = static_cast<long>(get_count(path, step, "min_killed", 0));
+                if (min_killed < 1)
+                    lexicon::fail(path, step, "min_killed", "must be at least 1");
+                std::string const type = get_string(path, step, "type");
+                index_in(path, step, "type", lex.m_hierarchy, type);
+                if (!lex.m_casualty_prior.empty() && min_killed >= lex.m_casualty_prior.back().first)
+                    lexicon::fail(path, step, "min_killed", "steps must go from the highest count down");
+                lex.m_casualty_prior.emplace_back(min_killed, type);
+            }
+        }
         YAML::Node const tk = required(path, root, "targeted_killing");
         lex.m_assassination = index_in(path, tk, "category", lex.m_hierarchy, get_string(path, tk, "category"));
         lex.m_tk_weight = get_number(path, tk, "weight", 3.0);
@@ -224,6 +238,24 @@ category_lexicon category_lexicon::load(std::string const &attack_yaml, std::str
     return lex;
 }
 
+bool category_lexicon::among_victims(std::vector<token> const &tokens, std::size_t after_title, std::size_t last) const
+{
+    // "killed a journalist and two others": the person is one of the victims of an indiscriminate
+    // attack; "killed the police chief and two guards" still targets the chief.
+    std::size_t const end = std::min(last, after_title + m_tk_window);
+    for (std::size_t k = after_title; k < end; ++k) {
+        if (lexicon::is_sentence_end(tokens, k) || tokens[k].norm == ";")
+            return false;
+        if (tokens[k].norm != "and")
+            continue;
+        for (std::size_t j = k + 1; j < std::min(last, k + 4); ++j)
+            if (m_tk_blockers.count(tokens[j].norm) && tokens[j].norm != "and")
+                return true;
+        return false;
+    }
+    return false;
+}
+
 bool category_lexicon::targeted_killing(std::vector<token> const &tokens, std::size_t first, std::size_t last,
                                         std::string *matched) const
 {
@@ -239,7 +271,8 @@ bool category_lexicon::targeted_killing(std::vector<token> const &tokens, std::s
             if (blocks(k))
                 break;
             auto const title = m_tk_titles.matches_at(tokens, k);
-            if (!title.empty() && k + title.front().token_count <= last) {
+            if (!title.empty() && k + title.front().token_count <= last &&
+                !among_victims(tokens, k + title.front().token_count, last)) {
                 *matched = lexicon::joined(tokens, v.first, v.count) + " ... " +
                            lexicon::joined(tokens, k, title.front().token_count);
                 return true;
@@ -273,6 +306,14 @@ bool category_lexicon::targeted_killing(std::vector<token> const &tokens, std::s
         }
     }
     return false;
+}
+
+std::optional<category_lexicon::category_choice> category_lexicon::attack_type_prior(long killed) const
+{
+    for (auto const &[min_killed, type] : m_casualty_prior)
+        if (killed >= min_killed)
+            return category_choice{type, "attack_type.casualty_prior", std::to_string(killed) + " killed"};
+    return std::nullopt;
 }
 
 std::optional<category_lexicon::category_choice>

@@ -42,6 +42,9 @@ public:
     /// Attack type over tokens [first, last) (last is clamped); nullopt when no cue is found.
     std::optional<category_choice> attack_type(std::vector<token> const &tokens, std::size_t first,
                                                std::size_t last) const;
+    /// The likeliest attack type of a deadly attack whose text names no method (the
+    /// `casualty_prior` steps of attack_types.yaml); nullopt when no step applies.
+    std::optional<category_choice> attack_type_prior(long killed) const;
     /// Target type over tokens [first, last); nullopt when no cue is found.
     std::optional<category_choice> target_type(std::vector<token> const &tokens, std::size_t first, std::size_t last,
                                                span_list const &ignore = {}) const;
@@ -81,6 +84,8 @@ private:
                                      std::size_t first, std::size_t last);
     bool targeted_killing(std::vector<token> const &tokens, std::size_t first, std::size_t last,
                           std::string *matched) const;
+    /// Is the title followed by "and" plus other victims ("a journalist and two others")?
+    bool among_victims(std::vector<token> const &tokens, std::size_t after_title, std::size_t last) const;
     int context_category(context_block const &block, std::vector<token> const &tokens, std::size_t first,
                          std::size_t count, std::size_t lo, std::size_t hi) const;
     bool is_source(std::vector<token> const &tokens, std::size_t end, std::size_t hi) const;
@@ -92,6 +97,7 @@ private:
     double m_threshold = 2.0;
     double m_weak_threshold = 1.0;
     double m_dominance = 0.25;
+    std::vector<std::pair<long, std::string>> m_casualty_prior; ///< (min_killed, type), highest first
     std::size_t m_assassination = 0;
     double m_tk_weight = 3.0;
     std::size_t m_tk_window = 5;

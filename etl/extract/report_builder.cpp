@@ -647,10 +647,7 @@ std::optional<incident_report> report_builder::make_report(draft const &d, int o
                 r.attack_type = c->category;
                 explain(r, "attack_type", c->rule + ".lead_in", c->matched);
             }
-    if (r.attack_type.empty()) {
-        r.attack_type = "Unknown";
-        explain(r, "attack_type", "attack_type.none", "");
-    }
+
     // When a group is named as the attacker, militants elsewhere in its sentences are mostly
     // the perpetrators described ("the activities of Daesh terrorists"), not the victims: that
     // reading gives way to the next sentence's target, and stands only if nothing else does.
@@ -704,6 +701,15 @@ std::optional<incident_report> report_builder::make_report(draft const &d, int o
 
     if (!substance)
         return std::nullopt;
+    if (r.attack_type.empty() && r.killed)
+        if (auto const c = m_lex.categories.attack_type_prior(r.killed->value)) {
+            r.attack_type = c->category;
+            explain(r, "attack_type", c->rule, c->matched);
+        }
+    if (r.attack_type.empty()) {
+        r.attack_type = "Unknown";
+        explain(r, "attack_type", "attack_type.none", "");
+    }
 
     std::size_t begin = std::string::npos, end = 0;
     for (auto const &seg : d.segments) {

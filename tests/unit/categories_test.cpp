@@ -92,7 +92,11 @@ INSTANTIATE_TEST_SUITE_P(
                       "Bombing/Explosion"},
         category_case{"An explosive device detonated near a checkpoint in Mosul city, Nineveh, Iraq.",
                       "Bombing/Explosion"},
-        category_case{"Assailants shot and killed a tribal elder in Khost, Afghanistan.", "Assassination"}));
+        category_case{"Assailants shot and killed a tribal elder in Khost, Afghanistan.", "Assassination"},
+        category_case{"Militants obliterated a minibus, which killed a journalist and two others in Kabul.",
+                      "Bombing/Explosion"},
+        category_case{"The bus was blown apart near the border, killing a senator and 12 passengers.",
+                      "Bombing/Explosion"}));
 
 INSTANTIATE_TEST_SUITE_P(
     Sentences, TargetTypeCases,
@@ -210,6 +214,19 @@ TEST(Categories, ExplanationsNameTheRuleAndCue)
     EXPECT_EQ(c->matched, "checkpoint");
 }
 
+TEST(Categories, DeathTollGivesTheLikeliestTypeWhenNoMethodIsNamed)
+{
+    auto const big = lexicon().attack_type_prior(16);
+    ASSERT_TRUE(big);
+    EXPECT_EQ(big->category, "Bombing/Explosion");
+    EXPECT_EQ(big->rule, "attack_type.casualty_prior");
+    EXPECT_EQ(big->matched, "16 killed");
+    auto const small = lexicon().attack_type_prior(2);
+    ASSERT_TRUE(small);
+    EXPECT_EQ(small->category, "Armed Assault");
+    EXPECT_FALSE(lexicon().attack_type_prior(0));
+}
+
 TEST(Categories, ListsAllGtdTypes)
 {
     EXPECT_EQ(lexicon().attack_hierarchy().size(), 9u);
@@ -248,6 +265,19 @@ TEST(Categories, ConfigErrorsNameFileKeyAndLine)
                                                                       "    cues:\n"
                                                                       "      - phrases: [blast]\n");
     EXPECT_THROW(category_lexicon::load(no_weight, target), etl::config_error);
+    std::string const rising = write_temp("attack_prior.yaml", "casualty_prior:\n"
+                                                               "  - {min_killed: 1, type: Armed Assault}\n"
+                                                               "  - {min_killed: 10, type: Bombing/Explosion}\n"
+                                                               "hierarchy: [Bombing/Explosion, Armed Assault]\n"
+                                                               "types: []\n");
+    try {
+        category_lexicon::load(rising, target);
+        ADD_FAILURE() << "no error";
+    } catch (etl::config_error const &e) {
+        std::string const what = e.what();
+        EXPECT_NE(what.find(rising + ":3: min_killed: steps must go from the highest count down"), std::string::npos)
+            << what;
+    }
 }
 
 } // namespace
