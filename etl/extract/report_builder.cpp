@@ -22,6 +22,7 @@ std::unordered_set<std::string> const indefinite_determiners{"a", "an", "another
 std::unordered_set<std::string> const new_incident_words{"another", "second", "third", "first", "separate",
                                                          "separately", "other", "earlier", "previous", "latest",
                                                          "similar", "also"};
+std::unordered_set<std::string> const route_words{"between", "from", "to", "via", "through"};
 std::unordered_set<std::string> const group_anaphors{"group", "militants", "organisation", "organization", "outfit",
                                                      "terrorists", "insurgents", "jihadists", "extremists",
                                                      "rebels", "guerrillas", "fighters", "attackers"};
@@ -82,10 +83,89 @@ std::vector<incident_report> report_builder::build()
     analyse_sentences();
     group();
     std::vector<incident_report> reports;
-    for (auto const &d : m_drafts)
-        if (auto r = make_report(d, static_cast<int>(reports.size())))
-            reports.push_back(std::move(*r));
+    for (auto const &d : m_drafts) {
+        auto r = make_report(d, 0);
+        if (!r)
+            continue;
+        for (auto &part : split_by_place(std::move(*r), d)) {
+            part.ordinal = static_cast<int>(reports.size());
+            reports.push_back(std::move(part));
+        }
+    }
     return reports;
+}
+
+std::vector<place_mention> report_builder::listed_places(draft const &d) const
+{
+    auto const &g = m_lex.places.places();
+    auto const region = [&](std::uint32_t id) { return g.place(id).kind != place_kind::city; };
+    std::vector<place_mention> list;
+    for (auto const &seg : d.segments) {
+        if (seg.kind == segment_kind::support || seg.kind == segment_kind::headline || !seg.locates)
+            continue;
+        for (auto const &m : m_places) {
+            if (!within(m, seg.first, seg.last) || m.rule == "demonym" ||
+                g.place(m.place_id).kind == place_kind::country)
+                continue;
+            if (list.empty()) {
+                // "between Kabul and Kandahar", "from Quetta and Karachi" name a route or origins
+                bool const route = m.first_token > seg.first && route_words.count(m_tokens[m.first_token - 1].norm);
+                if (!route)
+                    list.push_back(m);
+                continue;
+            }
+            place_mention const &prev = list.back();
+            std::size_t const gap_first = prev.first_token + prev.token_count;
+            bool coordinated = m.first_token >= gap_first && m.first_token - gap_first <= 4 &&
+                               region(m.place_id) == region(prev.place_id);
+            bool joined = false;
+            for (std::size_t k = gap_first; coordinated && k < m.first_token; ++k) {
+                coordinated = !lexicon::is_sentence_end(m_tokens, k);
+                joined = joined || m_tokens[k].norm == "and" || m_tokens[k].norm == ",";
+            }
+            for (auto const &other : list)
+                coordinated = coordinated && !places_compatible(other.place_id, m.place_id);
+            if (coordinated && joined) {
+                list.push_back(m);
+            } else if (list.size() < 2) {
+                list.assign(1, m);
+            }
+        }
+        if (list.size() >= 2)
+            return list;
+        list.clear();
+    }
+    return {};
+}
+
+std::vector<incident_report> report_builder::split_by_place(incident_report r, draft const &d) const
+{
+    std::vector<incident_report> parts;
+    auto const places = listed_places(d);
+    // Figures can be shared out only when there is one victim per place.
+    bool const one_each = !r.killed || (r.killed->qualifier == count_qualifier::exact &&
+                                        r.killed->value == static_cast<long>(places.size()));
+    if (places.size() < 2 || !one_each || r.injured || r.kidnapped) {
+        parts.push_back(std::move(r));
+        return parts;
+    }
+    auto const shared = r.killed;
+    std::vector<field_explanation> kept;
+    for (auto &e : r.explanations)
+        if (e.field != "place" && e.field != "killed")
+            kept.push_back(std::move(e));
+    for (auto const &m : places) {
+        incident_report part = r;
+        part.explanations = kept;
+        part.location = m_lex.places.to_place(m.place_id);
+        explain(part, "place", "place.listed." + m.rule, m_text.substr(m.begin, m.end - m.begin));
+        if (shared) {
+            part.killed->value = 1;
+            explain(part, "killed", "casualties.one_per_place", shared->text);
+        }
+        parts.push_back(std::move(part));
+    }
+    return parts;
 }
 
 std::vector<token> report_builder::slice(std::size_t first, std::size_t last) const

@@ -29,6 +29,8 @@
 //    story's sentences name ("BOGOTA - ... blew up a pipeline near Saravena"); its date is the
 //    filing date, never the incident's.
 //  - A report needs something beyond its trigger: a date, a place, figures or an attacker.
+//  - A report whose sentence lists far-apart places ("the governors of Balkh and Badakhshan were
+//    killed by suicide bombers") is one attack per place, when its figures can be shared out.
 
 #include "core/article.hpp"
 #include "core/incident_report.hpp"
@@ -131,6 +133,13 @@ private:
     std::optional<long> segment_killed(segment const &seg) const;
 
     std::optional<incident_report> make_report(draft const &d, int ordinal) const;
+    /// Far-apart divisions or towns that one of the report's sentences lists together ("the
+    /// governors of Balkh and Badakhshan"); empty unless there are two or more.
+    std::vector<place_mention> listed_places(draft const &d) const;
+    /// One report per listed place: a sentence that tells of attacks in several far-apart
+    /// places tells of several attacks. Only when no figure would have to be guessed: no
+    /// injured or kidnapped, and either no death toll or one death per place.
+    std::vector<incident_report> split_by_place(incident_report r, draft const &d) const;
     void explain(incident_report &r, char const *field, std::string rule, std::string matched) const;
     std::vector<token> slice(std::size_t first, std::size_t last) const;
     std::string token_text(std::size_t first, std::size_t count) const;

@@ -226,3 +226,40 @@ TEST(ReportBuilder, TheRebelsRefersToTheGroupJustNamed)
     EXPECT_FALSE(reports[1].attacker.empty());
     EXPECT_EQ(reports[1].target_type, "Utilities");
 }
+
+TEST(ReportBuilder, ListedFarApartPlacesAreOneAttackEach)
+{
+    auto const reports = reports_of("Earlier this year the group lost two senior officials, the governors of Balkh "
+                                    "province and Badakhshan province. The two officials were killed by suicide "
+                                    "bombers.",
+                                    "2023-08-30");
+    ASSERT_EQ(reports.size(), 2u);
+    EXPECT_EQ(folded(reports[0].location.admin1), "balkh");
+    EXPECT_EQ(folded(reports[1].location.admin1), "badakhshan");
+    for (auto const &r : reports) {
+        ASSERT_TRUE(r.killed);
+        EXPECT_EQ(r.killed->value, 1);
+        EXPECT_EQ(date_of(r), "2023");
+    }
+    EXPECT_NE(reports[0].ordinal, reports[1].ordinal);
+
+    auto const towns = reports_of("Bombs exploded at police stations in Kano and Kaduna on Monday.");
+    ASSERT_EQ(towns.size(), 2u);
+    EXPECT_EQ(folded(towns[0].location.city), "kano");
+    EXPECT_EQ(folded(towns[1].location.city), "kaduna");
+}
+
+TEST(ReportBuilder, PlacesThatCannotBeSharedOutStayOneReport)
+{
+    // a route, not two scenes
+    auto const route = reports_of("Gunmen ambushed a bus on the highway between Kabul and Jalalabad on Monday.");
+    ASSERT_EQ(route.size(), 1u);
+    // a toll that cannot be divided between the places
+    auto const toll = reports_of("Suicide bombers struck mosques in Kunduz and Kandahar on Friday, killing 110 "
+                                 "people and wounding 200.");
+    ASSERT_EQ(toll.size(), 1u);
+    // a town and the neighbourhood inside it are one scene
+    auto const nested = reports_of("A bomb exploded in Dasht-e-Barchi and Kabul police sealed off the area on "
+                                   "Monday.");
+    ASSERT_EQ(nested.size(), 1u);
+}
