@@ -899,9 +899,12 @@ attachment sentence::left_cue(group const &g) const
             from = from || t.norm == "from";
             continue;
         }
-        // "the death toll from Monday's bombing in Kabul rose to 63": a phrase between a cue noun
-        // and its linking verb.
-        if (link && skipped < 8 && t.kind != token_kind::punct && !has(i, w_barrier | w_subset)) {
+        // "the death toll from Monday's bombing in Kabul rose to 63", "the toll from the attacks on
+        // churches and hotels has since climbed to 310": a phrase between a cue noun and its
+        // linking verb, where "and" and "since" join no clauses.
+        bool const phrase_word = t.norm == "and" || t.norm == "or" || t.norm == "since" ||
+                                 !has(i, w_barrier | w_subset);
+        if (link && skipped < 14 && t.kind != token_kind::punct && phrase_word) {
             ++skipped;
             continue;
         }
@@ -1218,6 +1221,7 @@ void sentence::assemble(casualty_figures &out) const
         }
         auto const chosen = choose(victims);
         std::optional<casualty_count> count;
+        bool update = false;
         long perps = subset_perpetrators;
         count_qualifier perp_qualifier = count_qualifier::exact;
         std::string perp_text;
@@ -1229,7 +1233,7 @@ void sentence::assemble(casualty_figures &out) const
         if (!chosen.empty() || !perpetrators.empty()) {
             casualty_count cc;
             bool first = true;
-            bool const update = chosen.size() == 1 && chosen.front()->update;
+            update = chosen.size() == 1 && chosen.front()->update;
             for (auto const *c : chosen) {
                 cc.value += c->total;
                 cc.qualifier = first ? c->qualifier : combine(cc.qualifier, c->qualifier);
@@ -1284,9 +1288,11 @@ void sentence::assemble(casualty_figures &out) const
         switch (cat) {
         case category::killed:
             out.killed = count;
+            out.killed_revised = update;
             break;
         case category::injured:
             out.injured = count;
+            out.injured_revised = update;
             break;
         case category::kidnapped:
             out.kidnapped = count;

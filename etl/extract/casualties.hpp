@@ -34,7 +34,9 @@
 //
 // Several figures for one category in a sentence, in order of preference:
 //   1. an update wins ("raising the toll to 63", "the toll rose from 50 to 63": the figure after
-//      "to"); figures after "from" are dropped;
+//      "to"; a long phrase may stand between the toll and its verb: "the toll from the bombings
+//      at churches and hotels has since climbed to 310"); figures after "from" are dropped; it is
+//      flagged as revised, and a report takes it over an earlier sentence's figure;
 //   2. figures in the main clause beat those after "after", "since", "following", "than", "last"
 //      (an earlier event: "5 were killed, days after an attack killed 20" gives 5). A sentence
 //      whose only figure is such a one still gives it, with rule "casualties.<pattern>.subordinate"
@@ -67,6 +69,8 @@ struct casualty_figures {
     std::optional<casualty_count> kidnapped;
     std::optional<casualty_count> arrested;
     std::optional<casualty_count> perpetrators_killed; ///< GTD nkillter; also counted in killed
+    bool killed_revised = false;  ///< the death toll is a revised total ("rose to 63", "bringing the toll to 14")
+    bool injured_revised = false;
     std::vector<field_explanation> explanations;       ///< one per figure used; rule "casualties.<pattern>"
 };
 

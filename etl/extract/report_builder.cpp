@@ -763,15 +763,18 @@ std::optional<incident_report> report_builder::make_report(draft const &d, int o
         if (!m_lex.casualties.has_cue(local))
             continue;
         auto figures = m_lex.casualties.extract(local, m_text, 0);
-        auto take = [&](std::optional<casualty_count> &field, std::optional<casualty_count> &found, char const *name) {
-            if (field || !found)
+        // A later sentence's revised total replaces the first figure ("killing 12 ... bringing
+        // the death toll to 14").
+        auto take = [&](std::optional<casualty_count> &field, std::optional<casualty_count> &found, char const *name,
+                        bool revised = false) {
+            if ((field && !revised) || !found)
                 return;
             field = std::move(found);
             substance = true;
             explain(r, name, "casualties", field->text);
         };
-        take(r.killed, figures.killed, "killed");
-        take(r.injured, figures.injured, "injured");
+        take(r.killed, figures.killed, "killed", figures.killed_revised);
+        take(r.injured, figures.injured, "injured", figures.injured_revised);
         take(r.kidnapped, figures.kidnapped, "kidnapped");
         take(r.perpetrators_killed, figures.perpetrators_killed, "perpetrators_killed");
         if (m_explain)

@@ -20,6 +20,8 @@
 //    lacks; when it belongs to no other report also the attacker, and when it moreover stands in
 //    the same paragraph the date and place ("Earlier this year, two governors ... The two officials were killed by
 //    suicide bombers").
+//  - Figures come from the first sentence that gives them, unless a later one revises the
+//    total ("bringing the death toll to 14").
 //  - The date is the most precise one consistent across the report's sentences ("last week's
 //    bombings" ... "the January 3 attack": January 3).
 //  - A headline (the first line, without a full stop, or the article's title) adds to the first

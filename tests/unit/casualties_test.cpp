@@ -96,6 +96,9 @@ sentence_case const sentences[] = {
     // updates and several figures
     {"The attack killed 50 people, raising the toll to 63.", 63, none, none, none, none},
     {"The death toll rose from 50 to 63.", 63, none, none, none, none},
+    {"The death toll from Sunday's coordinated bombings at churches and hotels in Colombo rose to 310.", 310, none,
+     none, none, none},
+    {"The death toll has since climbed to 45, with 60 others wounded.", 45, 60, none, none, none},
     {"Five people were killed, days after an attack in the same town killed 20.", 5, none, none, none, none},
     {"The bombing, the deadliest since 2015, when 130 people were killed, left 20 dead.", 20, none, none, none, none},
     {"Two policemen were killed and three civilians died.", 5, none, none, none, none},
@@ -273,6 +276,8 @@ TEST(Casualties, ExplanationsNameRuleAndText)
     EXPECT_EQ(f.explanations[0].field, "killed");
     EXPECT_EQ(f.explanations[0].rule, "casualties.update");
     EXPECT_EQ(f.explanations[0].matched, "toll to 63");
+    EXPECT_TRUE(f.killed_revised);
+    EXPECT_FALSE(read("The attack killed 50 people.").killed_revised);
 
     casualty_figures const g = read("Nine people, including the bomber, were killed.");
     ASSERT_EQ(g.explanations.size(), 2u);

@@ -263,3 +263,14 @@ TEST(ReportBuilder, PlacesThatCannotBeSharedOutStayOneReport)
                                    "Monday.");
     ASSERT_EQ(nested.size(), 1u);
 }
+
+TEST(ReportBuilder, ALaterRevisedTollReplacesTheFirstFigure)
+{
+    auto const reports = reports_of("Gunmen on motorcycles attacked a village in Zamfara state on Saturday, killing 12 "
+                                    "people, a police spokesman said. Two more victims died in hospital on Sunday, "
+                                    "bringing the death toll to 14.");
+    ASSERT_EQ(reports.size(), 1u);
+    ASSERT_TRUE(reports[0].killed);
+    EXPECT_EQ(reports[0].killed->value, 14);
+    EXPECT_EQ(date_of(reports[0]), "2024-03-09");
+}
