@@ -22,6 +22,8 @@ std::unordered_set<std::string> const indefinite_determiners{"a", "an", "another
 std::unordered_set<std::string> const new_incident_words{"another", "second", "third", "first", "separate",
                                                          "separately", "other", "earlier", "previous", "latest",
                                                          "similar", "also"};
+std::unordered_set<std::string> const locative_prepositions{"in", "near", "at", "outside", "inside", "on",
+                                                             "across", "around", "within", "off"};
 std::unordered_set<std::string> const route_words{"between", "from", "to", "via", "through"};
 std::unordered_set<std::string> const group_anaphors{"group", "militants", "organisation", "organization", "outfit",
                                                      "terrorists", "insurgents", "jihadists", "extremists",
@@ -398,15 +400,35 @@ std::optional<place_mention> report_builder::segment_place(segment const &seg, b
         bool const demonym = m.rule == "demonym";
         if ((demonym && !with_demonyms) || implausible(m, actor_countries))
             continue;
-        // a neighbourhood ("Kabul's Dasht-e Barchi") is more precise than its city
+        // Where the incident happened is said with a preposition ("in Arauca department"); a name
+        // used as a modifier ("the Cano Limon-Covenas pipeline", "the Kabul-Kandahar highway") or
+        // given as an origin is a weaker witness. Among equals, a neighbourhood ("Kabul's
+        // Dasht-e Barchi") is more precise than its city.
         auto const &place = g.place(m.place_id);
-        int const rank = 2 * specificity(place.kind) + (place.part_of != no_place ? 1 : 0) - (demonym ? 20 : 0);
+        int const rank = 2 * specificity(place.kind) + (place.part_of != no_place ? 1 : 0) - (demonym ? 20 : 0) +
+                         (locative(m) ? 10 : 0);
         if (!best || rank > best_rank) {
             best = &m;
             best_rank = rank;
         }
     }
     return best ? std::optional<place_mention>(*best) : std::nullopt;
+}
+
+bool report_builder::locative(place_mention const &m) const
+{
+    // "in Kabul", "near the northern town of Kunduz", "in Balochistan's Quetta", "IN BEIRUT"
+    std::size_t skipped = 0;
+    for (std::size_t k = m.first_token; k > 0 && skipped < 5;) {
+        token const &t = m_tokens[--k];
+        if (locative_prepositions.count(t.norm))
+            return true;
+        bool const modifier = t.kind == token_kind::word && (!t.capitalised || t.all_caps || t.possessive);
+        if (!modifier)
+            return false;
+        ++skipped;
+    }
+    return false;
 }
 
 std::optional<long> report_builder::segment_killed(segment const &seg) const

@@ -132,6 +132,8 @@ private:
     /// or, when nothing else in the article supports its country, a country the attacker does
     /// not operate in.
     bool implausible(place_mention const &m, std::vector<std::string> const &actor_countries) const;
+    /// Is the mention the object of a place preposition ("in Kabul", "near the town of X")?
+    bool locative(place_mention const &m) const;
     std::optional<long> segment_killed(segment const &seg) const;
 
     std::optional<incident_report> make_report(draft const &d, int ordinal) const;

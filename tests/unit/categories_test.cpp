@@ -93,6 +93,11 @@ INSTANTIATE_TEST_SUITE_P(
         category_case{"An explosive device detonated near a checkpoint in Mosul city, Nineveh, Iraq.",
                       "Bombing/Explosion"},
         category_case{"Assailants shot and killed a tribal elder in Khost, Afghanistan.", "Assassination"},
+        category_case{"Fighters stormed the hotel, setting off car bombs before holding guests hostage in a siege "
+                      "that lasted 30 hours.",
+                      "Hostage Taking (Barricade Incident)"},
+        category_case{"Gunmen held the engineer hostage for a week and demanded a ransom.",
+                      "Hostage Taking (Kidnapping)"},
         category_case{"Militants obliterated a minibus, which killed a journalist and two others in Kabul.",
                       "Bombing/Explosion"},
         category_case{"The bus was blown apart near the border, killing a senator and 12 passengers.",

@@ -274,3 +274,19 @@ TEST(ReportBuilder, ALaterRevisedTollReplacesTheFirstFigure)
     EXPECT_EQ(reports[0].killed->value, 14);
     EXPECT_EQ(date_of(reports[0]), "2024-03-09");
 }
+
+TEST(ReportBuilder, APlaceAfterAPrepositionBeatsANameUsedAsAModifier)
+{
+    auto const pipeline = reports_of("ELN rebels blew up a section of the Cano Limon-Covenas oil pipeline in Arauca "
+                                     "department on Tuesday.");
+    ASSERT_EQ(pipeline.size(), 1u);
+    EXPECT_EQ(pipeline[0].location.country, "CO");
+    EXPECT_EQ(folded(pipeline[0].location.admin1), "arauca department");
+    EXPECT_EQ(pipeline[0].location.city, "");
+
+    auto const wire = reports_of("BEIRUT, LEBANON (UPI) -- A CAR BOMB EXPLODED OUTSIDE THE KUWAITI EMBASSY IN BEIRUT "
+                                 "TODAY, KILLING AT LEAST SIX PEOPLE AND WOUNDING 40 OTHERS, POLICE SAID.");
+    ASSERT_EQ(wire.size(), 1u);
+    EXPECT_EQ(wire[0].location.country, "LB");
+    EXPECT_EQ(wire[0].location.city, "Beirut");
+}
