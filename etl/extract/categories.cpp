@@ -334,8 +334,9 @@ category_lexicon::attack_type(std::vector<token> const &tokens, std::size_t firs
     }
     for (auto const &h : hits) {
         auto const &cue = m_attack_cues[h.value];
+        // only to a type the text supports: "assailants hurled a grenade" is still a bombing
         bool const yielded = std::any_of(cue.yields_to.begin(), cue.yields_to.end(),
-                                         [&](std::size_t other) { return base[other] > 0; });
+                                         [&](std::size_t other) { return base[other] >= m_threshold; });
         if (yielded)
             continue;
         score[cue.type] += cue.weight;

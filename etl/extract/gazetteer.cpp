@@ -3,9 +3,11 @@
 #include "core/errors.hpp"
 
 #include <algorithm>
+#include <cctype>
 #include <charconv>
 #include <cstdlib>
 #include <fstream>
+#include <optional>
 #include <utility>
 
 namespace etl::extract {
@@ -210,7 +212,41 @@ struct gazetteer::loader {
         return id;
     }
 
+    /// Arabic ayn and hamza marks are often dropped in English ("I`zaz" / "Izaz", "Sana'a" /
+    /// "Sanaa"): every spelling with such a mark between letters is also added without it.
     void add_spelling(std::string_view spelling, std::uint32_t place, name_source source)
+    {
+        add_key(spelling, place, source);
+        if (auto const bare = without_transliteration_marks(spelling))
+            add_key(*bare, place, source);
+    }
+
+    static std::optional<std::string> without_transliteration_marks(std::string_view spelling)
+    {
+        static constexpr std::string_view marks[] = {"'", "`", "\u2018", "\u2019", "\u02bf", "\u02be", "\u00b4"};
+        auto const letter_at = [&](std::size_t i) {
+            return i < spelling.size() && (std::isalpha(static_cast<unsigned char>(spelling[i])) ||
+                                           static_cast<unsigned char>(spelling[i]) >= 0x80);
+        };
+        std::string out;
+        bool changed = false;
+        for (std::size_t i = 0; i < spelling.size();) {
+            auto const mark = std::find_if(std::begin(marks), std::end(marks), [&](std::string_view m) {
+                return spelling.substr(i, m.size()) == m;
+            });
+            // a mark between letters, but not a possessive "'s" ending a word ("Cox's Bazar")
+            if (mark != std::end(marks) && i > 0 && letter_at(i - 1) && letter_at(i + mark->size()) &&
+                !(spelling[i + mark->size()] == 's' && !letter_at(i + mark->size() + 1))) {
+                i += mark->size();
+                changed = true;
+                continue;
+            }
+            out += spelling[i++];
+        }
+        return changed ? std::optional<std::string>(std::move(out)) : std::nullopt;
+    }
+
+    void add_key(std::string_view spelling, std::uint32_t place, name_source source)
     {
         std::string key = key_of(spelling);
         if (key.empty())

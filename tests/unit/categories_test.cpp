@@ -98,6 +98,7 @@ INSTANTIATE_TEST_SUITE_P(
                       "Hostage Taking (Barricade Incident)"},
         category_case{"Gunmen held the engineer hostage for a week and demanded a ransom.",
                       "Hostage Taking (Kidnapping)"},
+        category_case{"Unidentified assailants hurled a grenade at a crowded market in Srinagar.", "Bombing/Explosion"},
         category_case{"Militants obliterated a minibus, which killed a journalist and two others in Kabul.",
                       "Bombing/Explosion"},
         category_case{"The bus was blown apart near the border, killing a senator and 12 passengers.",
