@@ -128,6 +128,8 @@ INSTANTIATE_TEST_SUITE_P(
         category_case{"An explosion hit a gas pipeline in Sinai, security sources said.", "Utilities"},
         category_case{"Rebels attacked a UN peacekeepers' base in Kidal with rockets.", "Government (Diplomatic)"},
         category_case{"Gunmen killed six aid workers from Doctors Without Borders in Kunduz.", "NGO"},
+        category_case{"Three aid workers were kidnapped by gunmen on the road between Gao and Menaka.", "NGO"},
+        category_case{"Insurgents blew up a bridge on the main road to the capital.", "Transportation"},
         category_case{"Militants blew up a telecom tower in Kech district.", "Telecommunication"},
         category_case{"Maoists triggered an IED blast targeting a CRPF vehicle in Bijapur.", "Police"},
         category_case{"A suicide bomber rammed his car into a checkpoint manned by soldiers.", "Military"},
