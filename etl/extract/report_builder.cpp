@@ -215,9 +215,9 @@ void report_builder::analyse_sentences()
             previous = last;
     }
     m_dateline = find_dateline();
-    if (m_dateline)
+    if (m_dateline) // its place and the country or state after it ("MOGADISHU, Somalia -")
         m_places.erase(std::remove_if(m_places.begin(), m_places.end(),
-                                      [&](place_mention const &m) { return m.begin == m_dateline->place.begin; }),
+                                      [&](place_mention const &m) { return m.begin < m_dateline->end; }),
                        m_places.end());
 }
 
@@ -705,7 +705,14 @@ std::optional<incident_report> report_builder::make_report(draft const &d, int o
 
     for (bool const with_demonyms : {false, true}) {
         for (auto const &seg : ordered)
-            if (auto const p = locates(seg) ? segment_place(seg, with_demonyms, actor_countries) : std::nullopt) {
+            if (auto p = locates(seg) ? segment_place(seg, with_demonyms, actor_countries) : std::nullopt) {
+                // "MOGADISHU, Somalia - Somali forces ended a siege ...": the dateline is more precise
+                if (p->rule == "demonym" && m_dateline &&
+                    m_lex.places.to_place(m_dateline->place.place_id).country ==
+                        m_lex.places.to_place(p->place_id).country) {
+                    p = m_dateline->place;
+                    p->rule = "dateline";
+                }
                 r.location = m_lex.places.to_place(p->place_id);
                 explain(r, "place", "place." + p->rule, m_text.substr(p->begin, p->end - p->begin));
                 substance = true;

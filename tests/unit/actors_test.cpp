@@ -104,6 +104,8 @@ INSTANTIATE_TEST_SUITE_P(
         actor_case{"Israeli airstrikes killed 30 people in Gaza overnight, Hamas said.", "PS", "Israel", none, perp},
         actor_case{"The ELN bombed an oil pipeline in Arauca department.", "CO", "National Liberation Army", none, perp},
         actor_case{"ADF rebels killed 40 civilians in Beni territory.", "CD", "Allied Democratic Forces", none, perp},
+        actor_case{"Gunmen shot and killed two members of the Taliban's security forces in Nangarhar.", "AF", "Taliban",
+                   none, target},
         actor_case{"Earlier, Daesh also conducted two separate suicide attacks at mosques.", "AF", "Islamic State", none,
                    perp},
         actor_case{"JNIM militants mounted an attack on an army post near Boni.", "ML",

@@ -290,3 +290,16 @@ TEST(ReportBuilder, APlaceAfterAPrepositionBeatsANameUsedAsAModifier)
     EXPECT_EQ(wire[0].location.country, "LB");
     EXPECT_EQ(wire[0].location.city, "Beirut");
 }
+
+TEST(ReportBuilder, TheDatelineCityBeatsADemonymOfItsCountry)
+{
+    auto const reports = reports_of("MOGADISHU, Somalia - Somali security forces ended a 20-hour siege at a beachfront "
+                                    "restaurant early Saturday after al-Shabab militants stormed it Friday evening, "
+                                    "killing at least 9 people.");
+    ASSERT_EQ(reports.size(), 1u);
+    EXPECT_EQ(reports[0].location.city, "Mogadishu");
+    // a demonym of another country still places the report there
+    auto const abroad = reports_of("ISLAMABAD - Iranian officials said gunmen killed 16 people at the parliament.");
+    ASSERT_EQ(abroad.size(), 1u);
+    EXPECT_EQ(abroad[0].location.country, "IR");
+}
