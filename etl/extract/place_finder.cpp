@@ -263,8 +263,17 @@ void place_finder::scan(std::vector<token> const &tokens, country_context const 
             learn->add_country(g.place(place).country_id, weight);
     };
 
+    // "in the capital": the capital of the country the article is about (not while learning it)
+    std::uint32_t const home = learn ? no_place : ctx.dominant_country();
+    auto const home_capital = home != no_place ? g.capital_of(g.place(home).country) : std::nullopt;
     for (std::size_t i = 0; i < n;) {
         token const &t = tokens[i];
+        if (home_capital && t.norm == "capital" && i > 0 && tokens[i - 1].norm == "the" &&
+            !(is_word(tokens, i + 1) && tokens[i + 1].norm == "of") && !capital_as_money(tokens, i + 1)) {
+            emit(i - 1, i + 1, *home_capital, rule_id::capital);
+            ++i;
+            continue;
+        }
         if (t.kind != token_kind::word || (!all_caps && !t.capitalised)) {
             ++i;
             continue;

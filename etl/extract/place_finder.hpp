@@ -35,7 +35,8 @@
 //   4. a score: the article's country weights, then its admin1 weights, then kind (country >
 //      admin1 > district > city), capitals and log population.
 // Demonyms ("Iranian", "Afghan") resolve to their country; "<demonym or country> capital" and
-// "capital of <country>" to its capital city. "U.S." and "U.K." are recognised.
+// "capital of <country>" to its capital city, a bare "the capital" to the capital of the country
+// the article is about. "U.S." and "U.K." are recognised.
 
 #include "core/incident_report.hpp"
 #include "extract/gazetteer.hpp"

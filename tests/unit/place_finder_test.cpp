@@ -292,6 +292,11 @@ TEST(PlaceFinder, DemonymsAndCapitals)
     EXPECT_CITY("Gunmen attacked a bank in the capital of Nigeria.", "capital of Nigeria", "NG",
                 "FCT", "Abuja");
     EXPECT_CITY("Pakistan's capital was on high alert.", "Pakistan's capital", "PK", "Islamabad", "Islamabad");
+    // a bare "the capital" is the capital of the country the article is about
+    EXPECT_CITY("Somalia has suffered many attacks. Militants stormed a restaurant in the capital on Friday.",
+                "the capital", "SO", "Banaadir", "Mogadishu");
+    EXPECT_FALSE(mentions("Militants stormed a restaurant in the capital on Friday.", "the capital"));
+    EXPECT_FALSE(mentions("Somalia needs foreign capital. The capital of the bank was lost.", "The capital"));
     // Money, not a city.
     EXPECT_COUNTRY("The Afghan capital markets collapsed.", "Afghan", "AF");
     EXPECT_COUNTRY("Afghan forces repelled the attack.", "Afghan", "AF");
