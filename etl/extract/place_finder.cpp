@@ -558,6 +558,8 @@ void place_finder::scan(std::vector<token> const &tokens, country_context const 
     }
 }
 
+bool is_place_type_word(std::string const &norm) { return hint_of(norm) != kind_hint::none; }
+
 etl::place place_finder::to_place(std::uint32_t place_id) const
 {
     etl::place out;

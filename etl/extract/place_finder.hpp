@@ -88,6 +88,9 @@ private:
     int m_admin1_total = 0;
 };
 
+/// Is the (normalised) word a place type: "province", "district", "city", "town", "county" ...?
+bool is_place_type_word(std::string const &norm);
+
 class place_finder {
 public:
     /// Keeps a reference: the gazetteer must outlive the finder.

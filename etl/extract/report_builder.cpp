@@ -223,14 +223,26 @@ void report_builder::analyse_sentences()
 
 std::optional<report_builder::dateline> report_builder::find_dateline() const
 {
-    // The first body sentence opens with a place, then only capitalised words, digits, commas and
-    // full stops (country, state, date) up to "(" (the agency), a dash or a colon.
-    std::size_t const s = is_headline(0) ? 1 : 0;
-    if (s >= m_sentences.size() || m_places.empty())
-        return std::nullopt;
-    auto const &first = m_places.front();
-    if (first.begin != m_sentences[s].begin)
-        return std::nullopt;
+    // One of the first paragraphs (after a headline, byline or publication line) opens with a
+    // place, then only capitalised words, digits, commas and full stops (country, state, date)
+    // up to "(" (the agency), a dash or a colon.
+    constexpr std::size_t opening_sentences = 6;
+    for (std::size_t s = 0; s < std::min(m_sentences.size(), opening_sentences); ++s) {
+        if (s > 0 && m_sentences[s].paragraph == m_sentences[s - 1].paragraph)
+            continue;
+        auto const first = std::find_if(m_places.begin(), m_places.end(),
+                                        [&](place_mention const &m) { return m.begin >= m_sentences[s].begin; });
+        if (first == m_places.end())
+            break;
+        if (first->begin == m_sentences[s].begin)
+            if (auto d = dateline_at(*first))
+                return d;
+    }
+    return std::nullopt;
+}
+
+std::optional<report_builder::dateline> report_builder::dateline_at(place_mention const &first) const
+{
     for (std::size_t i = first.end; i < m_text.size() && i < first.end + 60; ++i) {
         char const c = m_text[i];
         if (c == '(' || c == ':' || (c == '-' && i + 1 < m_text.size() && m_text[i + 1] == ' ')) {
@@ -361,27 +373,34 @@ bool report_builder::implausible(place_mention const &m, std::vector<std::string
 {
     auto const &g = m_lex.places.places();
     auto const &p = g.place(m.place_id);
-    bool const weak = m.rule == "unique" || m.rule == "prior" || m.rule == "hint";
-    if (!weak || (p.kind != place_kind::city && p.kind != place_kind::district))
+    if (p.kind != place_kind::city && p.kind != place_kind::district)
         return false;
-    if (m_dateline) {
-        // Wire stories are filed from capitals far from the incident, but a small place far
-        // from the dateline ("Mount Sinai" in a Chicago story) is another place of that name.
+    // one of several places of that name, chosen by population or the article's country alone,
+    // or a unique name not said to be where something happened ("taken to Mount Sinai")
+    bool const doubtful = m.rule == "prior" || m.rule == "context" || (m.rule == "unique" && !locative(m));
+    auto const own = g.country(p.country);
+    int const own_weight = own ? m_context.country_weight(*own) : 0;
+    // place_finder::context_of weighs one place mention 2
+    constexpr int one_mention = 2;
+    if (m_dateline && doubtful && g.place(m_dateline->place.place_id).country == p.country) {
+        // Wire stories are filed from capitals far from the incident ("KABUL - ... in Sangin"),
+        // but a small place far from the dateline ("Southside" in a Jacksonville story) is most
+        // likely a place near it that the gazetteer lacks.
         auto const &d = g.place(m_dateline->place.place_id);
-        if (d.country != p.country)
-            return true;
         auto const km = distance_km(d, p);
         if (km && *km > 300.0 && p.population < 100000)
             return true;
     }
-    auto const own = g.country(p.country);
-    int const own_weight = own ? m_context.country_weight(*own) : 0;
+    bool const weak = m.rule == "unique" || m.rule == "prior" || m.rule == "hint";
+    if (!weak)
+        return false;
+    // a story filed from one country about a place in another names that other country too
+    if (m_dateline && g.place(m_dateline->place.place_id).country != p.country && own_weight <= one_mention)
+        return true;
     auto const dominant = m_context.dominant_country();
     if (own && dominant != no_place && dominant != *own && own_weight < m_context.country_weight(dominant))
         return true;
     // the attacker's countries overrule only a place that nothing else in the article supports
-    // (place_finder::context_of weighs one place mention 2)
-    constexpr int one_mention = 2;
     return own_weight <= one_mention && !actor_countries.empty() &&
            std::find(actor_countries.begin(), actor_countries.end(), p.country) == actor_countries.end();
 }
@@ -417,7 +436,13 @@ std::optional<place_mention> report_builder::segment_place(segment const &seg, b
 
 bool report_builder::locative(place_mention const &m) const
 {
-    // "in Kabul", "near the northern town of Kunduz", "in Balochistan's Quetta", "IN BEIRUT"
+    // "in Kabul", "near the northern town of Kunduz", "in Balochistan's Quetta", "IN BEIRUT"; but
+    // in "at Mount Sinai Hospital" the preposition governs the facility named after a place
+    std::size_t const after = m.first_token + m.token_count;
+    if (after < m_tokens.size() && m_tokens[after].kind == token_kind::word && m_tokens[after].capitalised &&
+        !m_tokens[after].all_caps && !m_tokens[m.first_token + m.token_count - 1].possessive &&
+        !is_place_type_word(m_tokens[after].norm))
+        return false;
     std::size_t skipped = 0;
     for (std::size_t k = m.first_token; k > 0 && skipped < 5;) {
         token const &t = m_tokens[--k];
@@ -426,6 +451,10 @@ bool report_builder::locative(place_mention const &m) const
         bool const modifier = t.kind == token_kind::word && (!t.capitalised || t.all_caps || t.possessive);
         if (!modifier)
             return false;
+        if (t.possessive) // the whole of a possessive place: "at Saudi Arabia's southern city of Jizan"
+            for (auto const &other : m_places)
+                if (other.first_token <= k && k < other.first_token + other.token_count)
+                    k = other.first_token;
         ++skipped;
     }
     return false;

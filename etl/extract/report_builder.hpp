@@ -100,6 +100,8 @@ private:
     };
     /// The dateline opening the story, if any.
     std::optional<dateline> find_dateline() const;
+    /// The dateline opening with `first`, a place that begins a paragraph, if what follows is one.
+    std::optional<dateline> dateline_at(place_mention const &first) const;
     std::vector<segment> trigger_segments(std::size_t s) const;
     void group();
     int determiner_of(segment const &seg) const;
@@ -130,7 +132,8 @@ private:
     /// ("Las" -> Lāsh, Afghanistan, in a story from the Philippines) is dropped when the story
     /// points elsewhere: another country in the dateline, a country the article names more often,
     /// or, when nothing else in the article supports its country, a country the attacker does
-    /// not operate in.
+    /// not operate in. A small namesake chosen by population or country context, or a unique
+    /// name without a place preposition, is dropped when it lies over 300 km from the dateline.
     bool implausible(place_mention const &m, std::vector<std::string> const &actor_countries) const;
     /// Is the mention the object of a place preposition ("in Kabul", "near the town of X")?
     bool locative(place_mention const &m) const;

@@ -289,6 +289,11 @@ TEST(ReportBuilder, APlaceAfterAPrepositionBeatsANameUsedAsAModifier)
     ASSERT_EQ(wire.size(), 1u);
     EXPECT_EQ(wire[0].location.country, "LB");
     EXPECT_EQ(wire[0].location.city, "Beirut");
+
+    auto const possessive = reports_of("Houthi rebels fired a ballistic missile at Saudi Arabia's southern city of "
+                                       "Jizan on Sunday, wounding two residents.");
+    ASSERT_EQ(possessive.size(), 1u);
+    EXPECT_EQ(possessive[0].location.city, "Jizan");
 }
 
 TEST(ReportBuilder, TheDatelineCityBeatsADemonymOfItsCountry)
@@ -302,4 +307,29 @@ TEST(ReportBuilder, TheDatelineCityBeatsADemonymOfItsCountry)
     auto const abroad = reports_of("ISLAMABAD - Iranian officials said gunmen killed 16 people at the parliament.");
     ASSERT_EQ(abroad.size(), 1u);
     EXPECT_EQ(abroad[0].location.country, "IR");
+}
+
+TEST(ReportBuilder, AWireStoryFromTheCapitalKeepsAFarAwayTown)
+{
+    auto const far = reports_of("KABUL (Reuters) - A roadside bomb killed five soldiers in Sangin on Tuesday.");
+    ASSERT_EQ(far.size(), 1u);
+    EXPECT_EQ(folded(far[0].location.city), "sangin");
+    auto const province = reports_of("ISLAMABAD (AP) - Gunmen killed seven laborers in Turbat, in southwestern "
+                                     "Baluchistan Province, on Friday.");
+    ASSERT_EQ(province.size(), 1u);
+    EXPECT_EQ(province[0].location.city, "Turbat");
+}
+
+TEST(ReportBuilder, DatelineAfterABylineAndGunshotsHeardDateTheShooting)
+{
+    auto const reports = reports_of("Man charged in deadly shooting\n\nBy Jane Doe | Staff Writer\n\n"
+                                    "JACKSONVILLE, Fla. - A man has been charged with murder after a shooting at an "
+                                    "apartment complex on the city's Southside left one man dead, the sheriff's office "
+                                    "said Monday.\n\nOfficers were called to the complex around 11:30 p.m. Saturday "
+                                    "after neighbors reported hearing several gunshots. They found a 31-year-old man "
+                                    "with multiple gunshot wounds.",
+                                    "2024-03-12");
+    ASSERT_EQ(reports.size(), 1u);
+    EXPECT_EQ(reports[0].location.city, "Jacksonville");
+    EXPECT_EQ(date_of(reports[0]), "2024-03-09");
 }
