@@ -414,23 +414,42 @@ void place_finder::scan(std::vector<token> const &tokens, country_context const 
                 strong = true;
             }
         }
-        // "El Paso, Texas": a container after a comma.
-        if (end + 1 < n && tokens[end].norm == "," && is_word(tokens, end + 1) &&
-            (all_caps || tokens[end + 1].capitalised)) {
-            for (auto const &m : g.matcher().matches_at(tokens, end + 1)) {
+        // "El Paso, Texas", "Chibok town, Borno state": a container after a comma. A division or
+        // country there that holds none of the candidates means another place of that name, one
+        // the gazetteer lacks ("Njaba village, Borno state" is not Njaba in Imo).
+        std::size_t const comma = end + (is_word(tokens, end) && hint_of(tokens[end].norm) != kind_hint::none ? 1 : 0);
+        bool contradicted = false;
+        if (comma + 1 < n && tokens[comma].norm == "," && is_word(tokens, comma + 1) &&
+            (all_caps || tokens[comma + 1].capitalised)) {
+            for (auto const &m : g.matcher().matches_at(tokens, comma + 1)) {
                 auto const &next = g.entry(m.value);
                 if (next.blocked || next.refs.empty())
                     continue;
-                if (filter([&](name_ref const &r) {
-                        return std::any_of(next.refs.begin(), next.refs.end(), [&](name_ref const &o) {
-                            return o.source != name_source::demonym && o.place != r.place && g.contains(o.place, r.place);
-                        });
-                    })) {
+                auto const contains = [&](name_ref const &r) {
+                    return std::any_of(next.refs.begin(), next.refs.end(), [&](name_ref const &o) {
+                        return o.source != name_source::demonym && o.place != r.place && g.contains(o.place, r.place);
+                    });
+                };
+                if (filter(contains)) {
                     rule = rule_id::local;
                     strong = true;
+                } else {
+                    // the whole name, not "North" of "North Ossetia"
+                    std::size_t const after_name = comma + 1 + m.token_count;
+                    bool const whole = after_name >= n || !is_word(tokens, after_name) ||
+                                       (!all_caps && !tokens[after_name].capitalised) ||
+                                       hint_of(tokens[after_name].norm) != kind_hint::none;
+                    contradicted = whole && !next.ambiguous && std::all_of(next.refs.begin(), next.refs.end(), [&](name_ref const &o) {
+                        auto const k = kind_of(o);
+                        return o.source != name_source::demonym && (k == place_kind::admin1 || k == place_kind::country);
+                    });
                 }
                 break;
             }
+        }
+        if (contradicted) {
+            i = end;
+            continue;
         }
 
         // ---- names that are also words need support ------------------------------------------

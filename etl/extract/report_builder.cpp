@@ -24,6 +24,8 @@ std::unordered_set<std::string> const new_incident_words{"another", "second", "t
                                                          "similar", "also"};
 std::unordered_set<std::string> const locative_prepositions{"in", "near", "at", "outside", "inside", "on",
                                                              "across", "around", "within", "off"};
+std::unordered_set<std::string> const event_anaphors{"incident", "attack", "assault", "shooting", "bombing",
+                                                     "blast", "explosion", "ambush", "raid", "massacre"};
 std::unordered_set<std::string> const route_words{"between", "from", "to", "via", "through"};
 std::unordered_set<std::string> const group_anaphors{"group", "militants", "organisation", "organization", "outfit",
                                                      "terrorists", "insurgents", "jihadists", "extremists",
@@ -288,6 +290,10 @@ static std::size_t first_trigger(cue_result const &cue, std::size_t first, std::
 
 bool report_builder::opens_new_incident(segment const &seg) const
 {
+    // "The assailant was also killed in the incident": the same incident, told further
+    for (std::size_t i = seg.first; i + 2 < seg.last; ++i)
+        if (m_tokens[i].norm == "in" && m_tokens[i + 1].norm == "the" && event_anaphors.count(m_tokens[i + 2].norm))
+            return false;
     auto const trigger = first_trigger(m_info[seg.sentence].cue, seg.first, seg.last);
     for (std::size_t i = seg.first; i < std::min(trigger + 1, seg.last); ++i)
         if (new_incident_words.count(m_tokens[i].norm))

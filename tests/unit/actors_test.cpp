@@ -106,6 +106,8 @@ INSTANTIATE_TEST_SUITE_P(
         actor_case{"ADF rebels killed 40 civilians in Beni territory.", "CD", "Allied Democratic Forces", none, perp},
         actor_case{"Gunmen shot and killed two members of the Taliban's security forces in Nangarhar.", "AF", "Taliban",
                    none, target},
+        actor_case{"The Medellin Cartel claimed responsibility for the bombing.", "CO", "Medellin Drug Cartel", claimed,
+                   perp},
         actor_case{"Earlier, Daesh also conducted two separate suicide attacks at mosques.", "AF", "Islamic State", none,
                    perp},
         actor_case{"JNIM militants mounted an attack on an army post near Boni.", "ML",

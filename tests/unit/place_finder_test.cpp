@@ -292,6 +292,11 @@ TEST(PlaceFinder, DemonymsAndCapitals)
     EXPECT_CITY("Gunmen attacked a bank in the capital of Nigeria.", "capital of Nigeria", "NG",
                 "FCT", "Abuja");
     EXPECT_CITY("Pakistan's capital was on high alert.", "Pakistan's capital", "PK", "Islamabad", "Islamabad");
+    // a container that holds no place of that name: another place, one the gazetteer lacks
+    EXPECT_ADMIN1("Assailants attacked civilians in Njaba village, Borno state, Nigeria.", "Borno", "NG", "Borno State");
+    EXPECT_FALSE(mentions("Assailants attacked civilians in Njaba village, Borno state, Nigeria.", "Njaba"));
+    EXPECT_CITY("Gunmen took hostages at a school in Beslan, North Ossetia, Russia.", "Beslan", "RU",
+                "North Ossetia\u2013Alania", "Beslan");
     // a bare "the capital" is the capital of the country the article is about
     EXPECT_CITY("Somalia has suffered many attacks. Militants stormed a restaurant in the capital on Friday.",
                 "the capital", "SO", "Banaadir", "Mogadishu");

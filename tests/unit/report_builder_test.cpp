@@ -333,3 +333,12 @@ TEST(ReportBuilder, DatelineAfterABylineAndGunshotsHeardDateTheShooting)
     EXPECT_EQ(reports[0].location.city, "Jacksonville");
     EXPECT_EQ(date_of(reports[0]), "2024-03-09");
 }
+
+TEST(ReportBuilder, AlsoKilledInTheIncidentIsTheSameIncident)
+{
+    auto const reports = reports_of("On 5 August 2012, an assailant opened fire on worshippers at a Sikh temple in Oak "
+                                    "Creek, Wisconsin, United States. Six people were killed and four others were "
+                                    "wounded. The assailant was also killed in the incident.");
+    ASSERT_EQ(reports.size(), 1u);
+    EXPECT_EQ(date_of(reports[0]), "2012-08-05");
+}
