@@ -446,7 +446,11 @@ category_lexicon::target_type(std::vector<token> const &tokens, std::size_t firs
             ++se;
         if (is_source(tokens, h.first + h.count, se))
             continue;
-        if (h.first >= sb + 2 && tokens[h.first - 2].norm == "according" && tokens[h.first - 1].norm == "to")
+        // "according to officials", "according to Saudi security officials"
+        bool attributed = false;
+        for (std::size_t k = h.first; k >= sb + 2 && h.first - k <= 2 && !attributed; --k)
+            attributed = tokens[k - 2].norm == "according" && tokens[k - 1].norm == "to";
+        if (attributed)
             continue;
 
         int category = cue.category;

@@ -128,6 +128,9 @@ INSTANTIATE_TEST_SUITE_P(
         category_case{"An explosion hit a gas pipeline in Sinai, security sources said.", "Utilities"},
         category_case{"Rebels attacked a UN peacekeepers' base in Kidal with rockets.", "Government (Diplomatic)"},
         category_case{"Gunmen killed six aid workers from Doctors Without Borders in Kunduz.", "NGO"},
+        category_case{"The Houthis claimed a drone attack on an oil facility in Abqaiq that caused fires, according to "
+                      "Saudi officials.",
+                      "Utilities"},
         category_case{"Three aid workers were kidnapped by gunmen on the road between Gao and Menaka.", "NGO"},
         category_case{"Insurgents blew up a bridge on the main road to the capital.", "Transportation"},
         category_case{"Militants blew up a telecom tower in Kech district.", "Telecommunication"},
