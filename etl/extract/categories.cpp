@@ -468,12 +468,16 @@ category_lexicon::target_type(std::vector<token> const &tokens, std::size_t firs
 
         if (cue.object_only) {
             // Militants count as the target only where they are the ones hit; the agent of a
-            // passive ("farmers killed by Boko Haram insurgents") is the perpetrator.
+            // passive ("farmers killed by Boko Haram insurgents") is the perpetrator, and so is the
+            // subject of a later clause ("were feared dead after jihadists attacked the town").
+            static std::unordered_set<std::string> const agent_openers{"by",     "after", "when",      "as",
+                                                                      "while",  "before", "because",  "following",
+                                                                      "since",  "until",  "once",     ";"};
             bool victim = std::any_of(violence.begin(), violence.end(), [&](cue_hit const &v) {
                 if (v.first < sb || v.first + v.count > h.first)
                     return false;
                 for (std::size_t k = v.first + v.count; k < h.first; ++k)
-                    if (tokens[k].norm == "by")
+                    if (agent_openers.count(tokens[k].norm))
                         return false;
                 return true;
             });

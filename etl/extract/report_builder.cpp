@@ -24,6 +24,7 @@ std::unordered_set<std::string> const new_incident_words{"another", "second", "t
                                                          "similar", "also"};
 std::unordered_set<std::string> const locative_prepositions{"in", "near", "at", "outside", "inside", "on",
                                                              "across", "around", "within", "off"};
+std::unordered_set<std::string> const city_anaphors{"city", "town"};
 std::unordered_set<std::string> const event_anaphors{"incident", "attack", "assault", "shooting", "bombing",
                                                      "blast", "explosion", "ambush", "raid", "massacre"};
 std::unordered_set<std::string> const route_words{"between", "from", "to", "via", "through"};
@@ -440,6 +441,22 @@ std::optional<place_mention> report_builder::segment_place(segment const &seg, b
     return best ? std::optional<place_mention>(*best) : std::nullopt;
 }
 
+std::optional<place_mention> report_builder::anaphoric_city(segment const &seg) const
+{
+    auto const &g = m_lex.places.places();
+    for (std::size_t i = seg.first; i + 1 < seg.last; ++i) {
+        if (m_tokens[i].norm != "the" || !city_anaphors.count(m_tokens[i + 1].norm) ||
+            (i + 2 < seg.last && m_tokens[i + 2].norm == "of"))
+            continue;
+        for (auto it = m_places.rbegin(); it != m_places.rend(); ++it)
+            if (it->first_token < seg.first && it->rule != "demonym" &&
+                g.place(it->place_id).kind == place_kind::city)
+                return *it;
+        break;
+    }
+    return std::nullopt;
+}
+
 bool report_builder::locative(place_mention const &m) const
 {
     // "in Kabul", "near the northern town of Kunduz", "in Balochistan's Quetta", "IN BEIRUT"; but
@@ -756,6 +773,13 @@ std::optional<incident_report> report_builder::make_report(draft const &d, int o
         if (r.location.precision != geo_precision::none)
             break;
     }
+    // "another blast in the city killed nine": the city last named before
+    if (r.location.precision == geo_precision::none || r.location.precision == geo_precision::country)
+        if (auto const p = anaphoric_city(ordered.front())) {
+            r.location = m_lex.places.to_place(p->place_id);
+            explain(r, "place", "place.anaphor", m_text.substr(p->begin, p->end - p->begin));
+            substance = true;
+        }
     if (r.location.precision == geo_precision::none && m_dateline) {
         auto const &p = m_dateline->place;
         r.location = m_lex.places.to_place(p.place_id);

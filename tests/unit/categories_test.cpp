@@ -98,6 +98,9 @@ INSTANTIATE_TEST_SUITE_P(
                       "Hostage Taking (Barricade Incident)"},
         category_case{"Gunmen held the engineer hostage for a week and demanded a ransom.",
                       "Hostage Taking (Kidnapping)"},
+        category_case{"On Monday, militants attacked a police post in Dera Ismail Khan, killing 10 policemen.",
+                      "Armed Assault"},
+        category_case{"Scores were feared dead after jihadists attacked the town of Barsalogho.", "Armed Assault"},
         category_case{"Unidentified assailants hurled a grenade at a crowded market in Srinagar.", "Bombing/Explosion"},
         category_case{"Militants obliterated a minibus, which killed a journalist and two others in Kabul.",
                       "Bombing/Explosion"},
@@ -131,6 +134,8 @@ INSTANTIATE_TEST_SUITE_P(
         category_case{"The Houthis claimed a drone attack on an oil facility in Abqaiq that caused fires, according to "
                       "Saudi officials.",
                       "Utilities"},
+        category_case{"Scores of people were feared dead after jihadists attacked the town of Barsalogho.",
+                      "Private Citizens & Property"},
         category_case{"Three aid workers were kidnapped by gunmen on the road between Gao and Menaka.", "NGO"},
         category_case{"Insurgents blew up a bridge on the main road to the capital.", "Transportation"},
         category_case{"Militants blew up a telecom tower in Kech district.", "Telecommunication"},

@@ -342,3 +342,13 @@ TEST(ReportBuilder, AlsoKilledInTheIncidentIsTheSameIncident)
     ASSERT_EQ(reports.size(), 1u);
     EXPECT_EQ(date_of(reports[0]), "2012-08-05");
 }
+
+TEST(ReportBuilder, TheCityIsTheCityLastNamed)
+{
+    auto const reports = reports_of("Two weeks ago, a suicide bomber killed 57 people at a voter registration centre "
+                                    "in Kabul. On Sunday, another blast in the city killed nine.",
+                                    "2024-03-11");
+    ASSERT_EQ(reports.size(), 2u);
+    EXPECT_EQ(reports[1].location.city, "Kabul");
+    EXPECT_EQ(date_of(reports[1]), "2024-03-10");
+}
