@@ -425,6 +425,8 @@ void place_finder::scan(std::vector<token> const &tokens, country_context const 
                 auto const &next = g.entry(m.value);
                 if (next.blocked || next.refs.empty())
                     continue;
+                if (&next == &e) // "northern Mozambique, Mozambique's ministry": a repetition
+                    break;
                 auto const contains = [&](name_ref const &r) {
                     return std::any_of(next.refs.begin(), next.refs.end(), [&](name_ref const &o) {
                         return o.source != name_source::demonym && o.place != r.place && g.contains(o.place, r.place);

@@ -424,7 +424,7 @@ std::optional<place_mention> report_builder::segment_place(segment const &seg, b
         // An adjective names where something comes from more often than where it happened
         // ("near the German embassy" in Kabul): it places a report only when nothing else does.
         bool const demonym = m.rule == "demonym";
-        if ((demonym && !with_demonyms) || implausible(m, actor_countries))
+        if ((demonym && (!with_demonyms || names_a_person(m))) || implausible(m, actor_countries))
             continue;
         // Where the incident happened is said with a preposition ("in Arauca department"); a name
         // used as a modifier ("the Cano Limon-Covenas pipeline", "the Kabul-Kandahar highway") or
@@ -439,6 +439,17 @@ std::optional<place_mention> report_builder::segment_place(segment const &seg, b
         }
     }
     return best ? std::optional<place_mention>(*best) : std::nullopt;
+}
+
+bool report_builder::names_a_person(place_mention const &demonym) const
+{
+    // "South African Adrian Nel": a nationality before a first and last name
+    std::size_t const k = demonym.first_token + demonym.token_count;
+    auto const name_word = [&](std::size_t i) {
+        return i < m_tokens.size() && m_tokens[i].kind == token_kind::word && m_tokens[i].capitalised &&
+               !m_tokens[i].all_caps;
+    };
+    return name_word(k) && name_word(k + 1);
 }
 
 std::optional<place_mention> report_builder::anaphoric_city(segment const &seg) const

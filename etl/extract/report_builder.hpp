@@ -135,6 +135,8 @@ private:
     /// not operate in. A small namesake chosen by population or country context, or a unique
     /// name without a place preposition, is dropped when it lies over 300 km from the dateline.
     bool implausible(place_mention const &m, std::vector<std::string> const &actor_countries) const;
+    /// Is the demonym a person's nationality ("South African Adrian Nel")?
+    bool names_a_person(place_mention const &demonym) const;
     /// The city "the city" / "the town" in the segment refers to: the last one named before it.
     std::optional<place_mention> anaphoric_city(segment const &seg) const;
     /// Is the mention the object of a place preposition ("in Kabul", "near the town of X")?

@@ -352,3 +352,13 @@ TEST(ReportBuilder, TheCityIsTheCityLastNamed)
     EXPECT_EQ(reports[1].location.city, "Kabul");
     EXPECT_EQ(date_of(reports[1]), "2024-03-10");
 }
+
+TEST(ReportBuilder, ANationalityBeforeANameIsNoPlace)
+{
+    auto const reports = reports_of("Insurgents attacked the town of Palma in Mozambique on Wednesday.\n\n"
+                                    "A convoy trying to escape from a hotel was ambushed on Friday, killing seven "
+                                    "people. Among those killed was South African Adrian Nel.",
+                                    "2021-03-29");
+    ASSERT_EQ(reports.size(), 2u);
+    EXPECT_EQ(reports[1].location.country, "MZ");
+}
