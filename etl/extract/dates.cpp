@@ -21,6 +21,7 @@ struct tok_info {
     int value = -1;          // clean integer (no separators, at most four digits)
     std::uint8_t digits = 0; // its digit count
     std::uint8_t ordinal = 0; // "3rd" -> 3
+    std::uint8_t word_ordinal = 0; // "fourth" -> 4: a day only next to a month ("Fourth of July", "July Fourth")
     int decade = -1;          // "1990s" -> 1990; "90s" -> 90 with decade2
     bool decade2 = false;
     bool starter = false;
@@ -45,6 +46,15 @@ tok_info classify(token const &t)
         f.starter = true; // also dotted dates
         return f;
     }
+    static std::string_view const ordinal_words[] = {
+        "first",       "second",     "third",       "fourth",     "fifth",       "sixth",      "seventh",
+        "eighth",      "ninth",      "tenth",       "eleventh",   "twelfth",     "thirteenth", "fourteenth",
+        "fifteenth",   "sixteenth",  "seventeenth", "eighteenth", "nineteenth",  "twentieth"};
+    for (std::size_t k = 0; k < std::size(ordinal_words); ++k)
+        if (s == ordinal_words[k])
+            f.word_ordinal = static_cast<std::uint8_t>(k + 1);
+    if (s == "thirtieth")
+        f.word_ordinal = 30;
     if (!s.empty() && is_digit(s[0])) {
         std::size_t k = 0;
         int v = 0;
@@ -64,6 +74,7 @@ tok_info classify(token const &t)
         f.lx = *l;
         f.starter = (f.lx.flags & f_starter) != 0;
     }
+    f.starter = f.starter || f.word_ordinal;
     return f;
 }
 
@@ -323,8 +334,9 @@ private:
         std::size_t j = i + 1;
         if (abbrev && punct(j, '.'))
             ++j;
-        // "in March 3 people died" is a count, "on March 3 militants attacked" a date.
-        if (int const d = day_at(j, i > 0 && is(i - 1, kw::on))) {
+        // "in March 3 people died" is a count, "on March 3 militants attacked" a date; "July Fourth".
+        int const word_day = j < m_n && !m_tokens[j].all_caps && m_tokens[j].capitalised ? m_info[j].word_ordinal : 0;
+        if (int const d = word_day ? word_day : day_at(j, i > 0 && is(i - 1, kw::on))) {
             int d2 = 0;
             std::size_t k = second_day(j, d, d2);
             if (d2 && month_at(k, true))
@@ -402,12 +414,13 @@ private:
     /// "3 January", "3rd of January 2024", "30 DEC 89", "3-5 January".
     std::optional<core> day_first(std::size_t i) const
     {
-        int const d = day_at(i);
+        bool const word_day = m_info[i].word_ordinal && is(i + 1, kw::of) && month_at(i + 2, true);
+        int const d = word_day ? m_info[i].word_ordinal : day_at(i);
         if (!d)
             return std::nullopt;
         int d2 = 0;
-        std::size_t j = second_day(i, d, d2);
-        if (m_info[i].ordinal && is(j, kw::of))
+        std::size_t j = word_day ? i + 1 : second_day(i, d, d2);
+        if ((m_info[i].ordinal || word_day) && is(j, kw::of))
             ++j;
         int const m = month_at(j, true);
         if (!m)
@@ -560,7 +573,7 @@ private:
                 return c;
             return year_alone(i);
         }
-        if (f.ordinal)
+        if (f.ordinal || f.word_ordinal)
             return day_first(i);
         return std::nullopt;
     }

@@ -5,6 +5,7 @@
 // Conventions (news is written in the past tense):
 //  - A day and month without a year is the latest such date on or before publication; a month
 //    alone ("in October") the latest such month. Without a publication date they give no date.
+//  - Ordinal words are days only next to a month ("the Fourth of July", "July Fourth").
 //  - Numeric dates are US month/day ("01/03/2024" = 3 January) unless the first number is > 12;
 //    dotted dates ("03.01.2024") are day.month.year.
 //  - Two-digit years take the latest century that is not after publication year + 1

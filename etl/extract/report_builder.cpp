@@ -70,6 +70,15 @@ std::optional<double> distance_km(gazetteer_place const &a, gazetteer_place cons
     return 2 * 6371.0 * std::asin(std::min(1.0, std::sqrt(h)));
 }
 
+/// The first qualified trigger in [first, last), or last.
+std::size_t first_trigger(cue_result const &cue, std::size_t first, std::size_t last)
+{
+    for (auto const &h : cue.hits)
+        if (h.state == trigger_state::qualified && h.first_token >= first && h.first_token < last)
+            return h.first_token;
+    return last;
+}
+
 template <typename T> bool within(T const &m, std::size_t first, std::size_t last)
 {
     return m.first_token >= first && m.first_token < last;
@@ -277,18 +286,42 @@ std::vector<report_builder::segment> report_builder::trigger_segments(std::size_
         first = starts[k];
     }
     out.push_back({s, first, info.last, segment_kind::trigger});
-    return out;
+
+    // "10 shoppers were killed at a supermarket in Buffalo, and 21 people were shot to death at a
+    // school in Uvalde": clauses that each tell a trigger in far-apart places are two incidents.
+    std::vector<segment> cut;
+    for (auto const &seg : out) {
+        std::size_t from = seg.first;
+        for (std::size_t k = seg.first + 1; k + 1 < seg.last; ++k) {
+            bool const joint = (m_tokens[k].norm == "," && m_tokens[k + 1].norm == "and") ||
+                               m_tokens[k].norm == ";" || m_tokens[k].norm == "while" ||
+                               m_tokens[k].norm == "whereas";
+            if (!joint)
+                continue;
+            std::size_t const next = m_tokens[k].norm == "," ? k + 2 : k + 1;
+            auto const before = clause_place(from, k);
+            auto const after = clause_place(next, seg.last);
+            if (before && after && !places_compatible(*before, *after) &&
+                first_trigger(info.cue, from, k) < k && first_trigger(info.cue, next, seg.last) < seg.last) {
+                cut.push_back({s, from, next, segment_kind::trigger});
+                from = next;
+            }
+        }
+        cut.push_back({s, from, seg.last, segment_kind::trigger});
+    }
+    return cut;
+}
+
+std::optional<std::uint32_t> report_builder::clause_place(std::size_t first, std::size_t last) const
+{
+    auto const &g = m_lex.places.places();
+    for (auto const &m : m_places)
+        if (within(m, first, last) && m.rule != "demonym" && g.place(m.place_id).kind != place_kind::country)
+            return m.place_id;
+    return std::nullopt;
 }
 
 /// The first qualified trigger of a segment, as a token index (or the segment's end).
-static std::size_t first_trigger(cue_result const &cue, std::size_t first, std::size_t last)
-{
-    for (auto const &h : cue.hits)
-        if (h.state == trigger_state::qualified && h.first_token >= first && h.first_token < last)
-            return h.first_token;
-    return last;
-}
-
 bool report_builder::opens_new_incident(segment const &seg) const
 {
     // "The assailant was also killed in the incident": the same incident, told further

@@ -362,3 +362,21 @@ TEST(ReportBuilder, ANationalityBeforeANameIsNoPlace)
     ASSERT_EQ(reports.size(), 2u);
     EXPECT_EQ(reports[1].location.country, "MZ");
 }
+
+TEST(ReportBuilder, ClausesInFarApartPlacesAreTwoIncidents)
+{
+    auto const reports = reports_of("In May, 10 Black shoppers were killed at a supermarket in Buffalo, New York, and "
+                                    "21 people were shot to death at Robb Elementary School in Uvalde, Texas.",
+                                    "2022-07-07");
+    ASSERT_EQ(reports.size(), 2u);
+    EXPECT_EQ(reports[0].location.city, "Buffalo");
+    EXPECT_EQ(reports[1].location.city, "Uvalde");
+    ASSERT_TRUE(reports[0].killed && reports[1].killed);
+    EXPECT_EQ(reports[0].killed->value, 10);
+    EXPECT_EQ(reports[1].killed->value, 21);
+    EXPECT_EQ(date_of(reports[1]), "2022-05");
+    // one place told in two clauses stays one incident
+    auto const one = reports_of("A bomb exploded at a market in Kabul on Monday, and gunmen then opened fire on "
+                                "survivors in Kabul.");
+    ASSERT_EQ(one.size(), 1u);
+}
