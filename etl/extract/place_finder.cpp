@@ -23,7 +23,11 @@ word_set const &titles()
                             "sen", "rep", "representative", "gov", "judge", "justice", "prof", "professor",
                             "commander", "cmdr", "king", "prince", "princess", "queen", "pope", "emir", "sultan",
                             "sir", "lord", "lady", "mayor", "secretary", "ambassador", "envoy", "inspector",
-                            "constable", "hajji", "haji", "spokesman", "spokeswoman", "spokesperson"};
+                            "constable", "hajji", "haji", "spokesman", "spokeswoman", "spokesperson", "sheriff",
+                            "deputy", "detective", "det", "officer", "chief", "superintendent", "supt", "trooper",
+                            "agent", "father", "rev", "reverend", "bishop", "pastor", "rabbi", "attorney",
+                            "prosecutor", "coach", "principal", "councilman", "councilwoman",
+                            "alderman", "commissioner", "director"};
     return s;
 }
 
@@ -386,9 +390,18 @@ void place_finder::scan(std::vector<token> const &tokens, country_context const 
         kind_hint hint = is_word(tokens, end) ? hint_of(tokens[end].norm) : kind_hint::none;
         if (hint == kind_hint::none && i >= 2 && tokens[i - 1].norm == "of" && is_word(tokens, i - 2))
             hint = hint_of(tokens[i - 2].norm);
-        if (hint != kind_hint::none && filter([&](name_ref const &r) { return fits(hint, kind_of(r)); })) {
+        bool const hint_follows = is_word(tokens, end) && hint != kind_hint::none;
+        // an urban district is a neighbourhood: "the Karrada district"
+        auto const fits_hint = [&](name_ref const &r) {
+            return fits(hint, kind_of(r)) || (hint == kind_hint::district && g.place(r.place).part_of != no_place);
+        };
+        if (hint != kind_hint::none && filter(fits_hint)) {
             rule = rule_id::hint;
             strong = true;
+        } else if (hint_follows && hint != kind_hint::city) {
+            // "Oakland County", "Gada district": a division the gazetteer lacks, not a namesake town
+            i = end + 1;
+            continue;
         } else {
             hint = kind_hint::none;
         }

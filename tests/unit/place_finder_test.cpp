@@ -450,3 +450,10 @@ TEST(PlaceFinder, DatelineBeforeADashIsAPlace)
     EXPECT_CITY("CHICAGO - A man was shot dead early Sunday.", "CHICAGO", "US", "Illinois", "Chicago");
     EXPECT_FALSE(mentions("Hassan Rouhani said on Monday that talks would go on.", "Hassan"));
 }
+
+TEST(PlaceFinder, ADivisionTheGazetteerLacksIsNoNamesakeTown)
+{
+    // no US counties in the gazetteer: "Oakland County" is not Oakland, California
+    EXPECT_FALSE(mentions("Shots were fired at a school in Oakland County on Tuesday.", "Oakland"));
+    EXPECT_FALSE(mentions("Sheriff Michael Bouchard said the teen was carrying a pistol.", "Michael"));
+}
