@@ -19,9 +19,13 @@ std::unordered_set<std::string> const definite_determiners{"the", "this", "that"
                                                            "same"};
 std::unordered_set<std::string> const indefinite_determiners{"a", "an", "another", "one", "two", "three", "several",
                                                              "some", "other", "new", "twin"};
-std::unordered_set<std::string> const new_incident_words{"another", "second", "third", "first", "separate",
-                                                         "separately", "other", "earlier", "previous", "latest",
-                                                         "similar", "also"};
+// Adverbs that announce another incident anywhere before its trigger ("Also in April, six people
+// were killed"), and adjectives that do so only inside the trigger's noun phrase ("another
+// attack", "a second blast"; not "in the first hours of the attack").
+std::unordered_set<std::string> const new_incident_adverbs{"separately", "also", "earlier", "elsewhere",
+                                                           "meanwhile"};
+std::unordered_set<std::string> const new_incident_adjectives{"another", "second", "third", "first", "separate",
+                                                              "other", "previous", "latest", "similar"};
 std::unordered_set<std::string> const locative_prepositions{"in", "near", "at", "outside", "inside", "on",
                                                              "across", "around", "within", "off"};
 std::unordered_set<std::string> const city_anaphors{"city", "town"};
@@ -330,8 +334,15 @@ bool report_builder::opens_new_incident(segment const &seg) const
             return false;
     auto const trigger = first_trigger(m_info[seg.sentence].cue, seg.first, seg.last);
     for (std::size_t i = seg.first; i < std::min(trigger + 1, seg.last); ++i)
-        if (new_incident_words.count(m_tokens[i].norm))
+        if (new_incident_adverbs.count(m_tokens[i].norm))
             return true;
+    for (std::size_t i = std::min(trigger, seg.last), steps = 0; i > seg.first && steps < 4; ++steps) {
+        token const &t = m_tokens[--i];
+        if (new_incident_adjectives.count(t.norm))
+            return true;
+        if (t.kind == token_kind::punct || t.norm == "of" || t.norm == "in" || t.norm == "on" || t.norm == "at")
+            break;
+    }
     return false;
 }
 
@@ -438,11 +449,24 @@ bool report_builder::implausible(place_mention const &m, std::vector<std::string
     if (m_dateline && g.place(m_dateline->place.place_id).country != p.country && own_weight <= one_mention)
         return true;
     auto const dominant = m_context.dominant_country();
-    if (own && dominant != no_place && dominant != *own && own_weight < m_context.country_weight(dominant))
+    if (own && dominant != no_place && dominant != *own && own_weight < m_context.country_weight(dominant) &&
+        !country_named_near(m, *own))
         return true;
     // the attacker's countries overrule only a place that nothing else in the article supports
     return own_weight <= one_mention && !actor_countries.empty() &&
            std::find(actor_countries.begin(), actor_countries.end(), p.country) == actor_countries.end();
+}
+
+bool report_builder::country_named_near(place_mention const &m, std::uint32_t country) const
+{
+    // "The insurgents have also hit neighbouring Kenya. In April 2015 ... at Garissa University"
+    std::size_t s = 0;
+    while (s + 1 < m_info.size() && m_info[s + 1].first <= m.first_token)
+        ++s;
+    std::size_t const from = m_info[s > 0 ? s - 1 : 0].first;
+    return std::any_of(m_places.begin(), m_places.end(), [&](place_mention const &o) {
+        return o.place_id == country && o.first_token >= from && o.first_token < m_info[s].last;
+    });
 }
 
 std::optional<place_mention> report_builder::segment_place(segment const &seg, bool with_demonyms,
@@ -463,10 +487,14 @@ std::optional<place_mention> report_builder::segment_place(segment const &seg, b
         // used as a modifier ("the Cano Limon-Covenas pipeline", "the Kabul-Kandahar highway") or
         // given as an origin is a weaker witness. Among equals, a neighbourhood ("Kabul's
         // Dasht-e Barchi") is more precise than its city.
+        // A place inside another one named always refines it ("at Garissa University College in
+        // Kenya").
         auto const &place = g.place(m.place_id);
         int const rank = 2 * specificity(place.kind) + (place.part_of != no_place ? 1 : 0) - (demonym ? 20 : 0) +
                          (locative(m) ? 10 : 0);
-        if (!best || rank > best_rank) {
+        bool const refines = best && !demonym && g.contains(best->place_id, m.place_id) && best->place_id != m.place_id;
+        bool const refined = best && g.contains(m.place_id, best->place_id);
+        if (!best || refines || (!refined && rank > best_rank)) {
             best = &m;
             best_rank = rank;
         }

@@ -143,6 +143,8 @@ private:
     std::optional<place_mention> anaphoric_city(segment const &seg) const;
     /// Is the mention the object of a place preposition ("in Kabul", "near the town of X")?
     bool locative(place_mention const &m) const;
+    /// Is the country named in the mention's sentence or the one before?
+    bool country_named_near(place_mention const &m, std::uint32_t country) const;
     std::optional<long> segment_killed(segment const &seg) const;
 
     std::optional<incident_report> make_report(draft const &d, int ordinal) const;

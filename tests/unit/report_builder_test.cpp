@@ -380,3 +380,22 @@ TEST(ReportBuilder, ClausesInFarApartPlacesAreTwoIncidents)
                                 "survivors in Kabul.");
     ASSERT_EQ(one.size(), 1u);
 }
+
+TEST(ReportBuilder, APlaceInsideAnotherRefinesIt)
+{
+    auto const reports = reports_of("In April 2015 gunmen killed 148 people, most of them students, at Garissa "
+                                    "University College in Kenya.");
+    ASSERT_EQ(reports.size(), 1u);
+    EXPECT_EQ(reports[0].location.city, "Garissa");
+}
+
+TEST(ReportBuilder, TheFirstHoursOfTheAttackAreNoNewIncident)
+{
+    auto const reports = reports_of("MOGADISHU - At least 21 people were killed when al-Shabaab fighters seized a "
+                                    "hotel in the capital, in a siege brought to an end around midnight on Saturday. "
+                                    "The assault began on Friday evening when two car bombs went off near the hotel. "
+                                    "Most of the deaths happened in the first hours of the attack, officials said.",
+                                    "2022-08-22");
+    ASSERT_EQ(reports.size(), 1u);
+    EXPECT_EQ(date_of(reports[0]), "2022-08-19");
+}
