@@ -674,8 +674,14 @@ bool actor_lexicon::compatible(std::string const &a, std::string const &b) const
         return true;
     int const ia = resolve(a);
     int const ib = resolve(b);
+    // A name outside the lexicon is a lone attacker's ("Payton S. Gendron"): another outlet may
+    // name the group behind them, or write the name shorter ("Payton Gendron", "Gendron").
+    if (ia < 0 && ib < 0) {
+        auto const ka = phrase_keys(a), kb = phrase_keys(b);
+        return !ka.empty() && !kb.empty() && ka.back() == kb.back();
+    }
     if (ia < 0 || ib < 0)
-        return key_of(a) == key_of(b);
+        return true;
     auto const ua = static_cast<std::size_t>(ia);
     auto const ub = static_cast<std::size_t>(ib);
     return ua == ub || is_ancestor(ua, ub) || is_ancestor(ub, ua);

@@ -65,7 +65,8 @@ public:
     }
 
     /// Same group, or one is an ancestor of the other. Names may be canonical names, GTD names
-    /// or aliases; an empty name (unknown attacker) is compatible with everything.
+    /// or aliases; an empty name (unknown attacker) is compatible with everything, a name outside
+    /// the lexicon (a lone attacker) with any group and with names of the same last word.
     bool compatible(std::string const &a, std::string const &b) const;
 
     /// Canonical parent of the actor named `name` (any known spelling); empty when none or unknown.

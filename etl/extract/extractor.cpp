@@ -8,6 +8,7 @@
 #include "extract/dates.hpp"
 #include "extract/gazetteer.hpp"
 #include "extract/incident_cues.hpp"
+#include "extract/named_perpetrators.hpp"
 #include "extract/place_finder.hpp"
 #include "extract/report_builder.hpp"
 #include "extract/sentences.hpp"
@@ -26,6 +27,7 @@ struct extractor::parts {
     abbreviation_list abbreviations;
     gazetteer places;
     actor_lexicon actors;
+    named_perpetrator_finder named_perpetrators;
     category_lexicon categories;
     incident_cue_lexicon cues;
     casualty_extractor casualties;
@@ -72,6 +74,7 @@ std::shared_ptr<extractor const> extractor::load(extract_config const &cfg)
         abbreviation_list::from_file(lexicon_file(cfg, "abbreviations.txt")),
         gazetteer::load(cfg.gazetteer_dir),
         actor_lexicon::load(lexicon_file(cfg, "actors.yaml")),
+        named_perpetrator_finder::load(lexicon_file(cfg, "named_perpetrators.yaml")),
         category_lexicon::load(lexicon_file(cfg, "attack_types.yaml"), lexicon_file(cfg, "target_types.yaml")),
         incident_cue_lexicon::load(lexicon_file(cfg, "incident_cues.yaml")),
         casualty_extractor::load(lexicon_file(cfg, "casualties.yaml")),
@@ -89,8 +92,8 @@ std::vector<incident_report> extractor::extract(article const &a, std::string co
 {
     auto const &p = *m_parts;
     place_finder const finder(p.places);
-    report_builder builder(report_builder::lexicons{finder, p.actors, p.categories, p.cues, p.casualties,
-                                                    p.non_event_verbs},
+    report_builder builder(report_builder::lexicons{finder, p.actors, p.named_perpetrators, p.categories, p.cues,
+                                                    p.casualties, p.non_event_verbs},
                            a, text,
                            split_sentences(text, p.abbreviations), explain);
     return builder.build();

@@ -710,7 +710,14 @@ std::vector<std::size_t> incident_cue_lexicon::incident_starts(std::vector<token
             start = clause && (new_kind || (other && (h.strong || run_lemmas.count(h.lemma))));
         }
         if (start) {
-            starts.push_back(h.first_token);
+            // the new incident's noun phrase starts at its determiner: "..., followed by | a second
+            // mass shooting"
+            std::size_t at = h.first_token;
+            std::size_t const floor = previous ? previous->first_token + previous->token_count : 0;
+            while (at > floor && h.first_token - at < 3 &&
+                   (another.count(tokens[at - 1].norm) || tokens[at - 1].norm == "a" || tokens[at - 1].norm == "an"))
+                --at;
+            starts.push_back(at);
             run_hint = h.hint;
             run_lemmas.clear();
         } else if (run_hint.empty()) {

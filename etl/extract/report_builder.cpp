@@ -101,8 +101,9 @@ std::vector<incident_report> report_builder::build()
     analyse_sentences();
     group();
     std::vector<incident_report> reports;
-    for (auto const &d : m_drafts) {
-        auto r = make_report(d, 0);
+    for (std::size_t i = 0; i < m_drafts.size(); ++i) {
+        auto const &d = m_drafts[i];
+        auto r = make_report(i, reports.empty());
         if (!r)
             continue;
         for (auto &part : split_by_place(std::move(*r), d)) {
@@ -214,6 +215,14 @@ void report_builder::analyse_sentences()
     auto const dominant = m_context.dominant_country();
     std::string const country = dominant == no_place ? std::string() : m_lex.places.places().place(dominant).country;
     m_actors = m_lex.actors.find(m_tokens, country);
+    if (!m_context.all_caps) {
+        std::vector<std::pair<std::size_t, std::size_t>> taken;
+        for (auto const &m : m_places)
+            taken.emplace_back(m.first_token, m.token_count);
+        for (auto const &m : m_actors)
+            taken.emplace_back(m.first_token, m.token_count);
+        m_named = m_lex.named_perpetrators.find(m_tokens, 0, m_tokens.size(), taken);
+    }
 
     std::optional<date_range> previous;
     m_info.resize(m_sentences.size());
@@ -481,7 +490,8 @@ std::optional<place_mention> report_builder::segment_place(segment const &seg, b
         // An adjective names where something comes from more often than where it happened
         // ("near the German embassy" in Kabul): it places a report only when nothing else does.
         bool const demonym = m.rule == "demonym";
-        if ((demonym && (!with_demonyms || names_a_person(m))) || implausible(m, actor_countries))
+        if ((demonym && (!with_demonyms || names_a_person(m))) || in_route_name(m) ||
+            implausible(m, actor_countries))
             continue;
         // Where the incident happened is said with a preposition ("in Arauca department"); a name
         // used as a modifier ("the Cano Limon-Covenas pipeline", "the Kabul-Kandahar highway") or
@@ -500,6 +510,22 @@ std::optional<place_mention> report_builder::segment_place(segment const &seg, b
         }
     }
     return best ? std::optional<place_mention>(*best) : std::nullopt;
+}
+
+bool report_builder::in_route_name(place_mention const &m) const
+{
+    // "the Abuja-Kaduna railway", "the Kabul-Jalalabad highway": two places joined by a hyphen
+    auto const place_at = [&](std::size_t token) {
+        return std::any_of(m_places.begin(), m_places.end(), [&](place_mention const &o) {
+            return token >= o.first_token && token < o.first_token + o.token_count;
+        });
+    };
+    auto const hyphen_between = [&](std::size_t left, std::size_t right) { // tokenize() drops the hyphen
+        return m_tokens[right].begin == m_tokens[left].end + 1 && m_text[m_tokens[left].end] == '-';
+    };
+    std::size_t const after = m.first_token + m.token_count;
+    return (after < m_tokens.size() && hyphen_between(after - 1, after) && place_at(after)) ||
+           (m.first_token >= 1 && hyphen_between(m.first_token - 1, m.first_token) && place_at(m.first_token - 1));
 }
 
 bool report_builder::names_a_person(place_mention const &demonym) const
@@ -735,8 +761,30 @@ void report_builder::explain(incident_report &r, char const *field, std::string 
         r.explanations.push_back({field, std::move(rule), std::move(matched)});
 }
 
-std::optional<incident_report> report_builder::make_report(draft const &d, int ordinal) const
+named_perpetrator const *report_builder::named_attacker(draft const &d, bool first_report) const
 {
+    for (auto const &n : m_named)
+        for (auto const &seg : d.segments)
+            if (within(n, seg.first, seg.last) && seg.kind != segment_kind::headline)
+                return &n;
+    // a long local story names the suspect paragraphs after the shooting, outside other reports
+    if (!first_report)
+        return nullptr;
+    for (auto const &n : m_named) {
+        bool const elsewhere = std::any_of(m_drafts.begin(), m_drafts.end(), [&](draft const &other) {
+            return &other != &d && std::any_of(other.segments.begin(), other.segments.end(), [&](segment const &seg) {
+                       return seg.kind != segment_kind::context && within(n, seg.first, seg.last);
+                   });
+        });
+        if (!elsewhere)
+            return &n;
+    }
+    return nullptr;
+}
+
+std::optional<incident_report> report_builder::make_report(std::size_t index, bool first_report) const
+{
+    draft const &d = m_drafts[index];
     // Fields are read from trigger segments first, then supporting and lead-in sentences.
     std::vector<segment> ordered;
     for (auto kind : {segment_kind::trigger, segment_kind::context, segment_kind::support, segment_kind::headline})
@@ -750,7 +798,6 @@ std::optional<incident_report> report_builder::make_report(draft const &d, int o
     r.article_id = m_article.id;
     r.source = m_article.source;
     r.published = m_article.published;
-    r.ordinal = ordinal;
     bool substance = false;
 
     // Supporting sentences lend claims and figures; dates and places come from the incident's
@@ -812,6 +859,13 @@ std::optional<incident_report> report_builder::make_report(draft const &d, int o
                 break;
             }
     }
+    if (!chosen)
+        if (auto const *n = named_attacker(d, first_report)) {
+            r.attacker = token_text(n->first_token, n->token_count);
+            r.attacker_status = claim_status::suspected;
+            explain(r, "attacker", "actor.named_individual; " + n->cue, r.attacker);
+            substance = true;
+        }
     std::vector<std::string> actor_countries;
     if (chosen) {
         actor_countries = m_lex.actors.at(chosen->actor).countries;

@@ -38,6 +38,7 @@
 #include "core/incident_report.hpp"
 #include "extract/dates.hpp"
 #include "extract/incident_cues.hpp"
+#include "extract/named_perpetrators.hpp"
 #include "extract/place_finder.hpp"
 #include "extract/sentences.hpp"
 #include "extract/tokens.hpp"
@@ -51,6 +52,7 @@
 namespace etl::extract {
 
 class actor_lexicon;
+class named_perpetrator_finder;
 class category_lexicon;
 class casualty_extractor;
 struct actor_mention;
@@ -60,6 +62,7 @@ public:
     struct lexicons {
         place_finder const &places;
         actor_lexicon const &actors;
+        named_perpetrator_finder const &named_perpetrators;
         category_lexicon const &categories;
         incident_cue_lexicon const &cues;
         casualty_extractor const &casualties;
@@ -137,6 +140,8 @@ private:
     /// not operate in. A small namesake chosen by population or country context, or a unique
     /// name without a place preposition, is dropped when it lies over 300 km from the dateline.
     bool implausible(place_mention const &m, std::vector<std::string> const &actor_countries) const;
+    /// Is the mention one end of a route named by two places ("the Abuja-Kaduna railway")?
+    bool in_route_name(place_mention const &m) const;
     /// Is the demonym a person's nationality ("South African Adrian Nel")?
     bool names_a_person(place_mention const &demonym) const;
     /// The city "the city" / "the town" in the segment refers to: the last one named before it.
@@ -147,7 +152,11 @@ private:
     bool country_named_near(place_mention const &m, std::uint32_t country) const;
     std::optional<long> segment_killed(segment const &seg) const;
 
-    std::optional<incident_report> make_report(draft const &d, int ordinal) const;
+    /// The report of draft `index` of m_drafts (its ordinal is set by build()); `first_report`
+    /// when no report of the article came before it.
+    std::optional<incident_report> make_report(std::size_t index, bool first_report) const;
+    /// A lone attacker named in the report's sentences, or, for the article's first report, anywhere.
+    named_perpetrator const *named_attacker(draft const &d, bool first_report) const;
     /// Far-apart divisions or towns that one of the report's sentences lists together ("the
     /// governors of Balkh and Badakhshan"); empty unless there are two or more.
     std::vector<place_mention> listed_places(draft const &d) const;
@@ -171,6 +180,7 @@ private:
     std::vector<place_mention> m_places;   ///< without the dateline's
     std::optional<dateline> m_dateline;
     std::vector<actor_mention> m_actors;
+    std::vector<named_perpetrator> m_named; ///< lone attackers named in the article
     std::vector<draft> m_drafts;
 };
 

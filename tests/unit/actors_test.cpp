@@ -231,6 +231,11 @@ TEST(Actors, CompatibleFollowsParents)
     EXPECT_FALSE(lex.compatible("Tehrik-i-Taliban Pakistan", "Taliban"));
     EXPECT_FALSE(lex.compatible("Unknown Group A", "Unknown Group B"));
     EXPECT_TRUE(lex.compatible("Unknown Group A", "unknown group a"));
+    // lone attackers, named in full or in part, and the groups another outlet may name instead
+    EXPECT_TRUE(lex.compatible("Payton S. Gendron", "Payton Gendron"));
+    EXPECT_TRUE(lex.compatible("Payton S. Gendron", "Gendron"));
+    EXPECT_FALSE(lex.compatible("Payton S. Gendron", "Robert E. Crimo"));
+    EXPECT_TRUE(lex.compatible("Wade Michael Page", "White extremists"));
 }
 
 TEST(Actors, CanonicalAndParentLookups)

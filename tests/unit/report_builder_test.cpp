@@ -399,3 +399,27 @@ TEST(ReportBuilder, TheFirstHoursOfTheAttackAreNoNewIncident)
     ASSERT_EQ(reports.size(), 1u);
     EXPECT_EQ(date_of(reports[0]), "2022-08-19");
 }
+
+TEST(ReportBuilder, ASecondShootingFollowingTheFirstIsItsOwnReport)
+{
+    auto const reports = reports_of("Two more people wounded in Saturday's mass shooting at a Walmart store in El "
+                                    "Paso died on Monday, raising the number killed to 22. The El Paso attack was "
+                                    "followed hours later by a second mass shooting, in Dayton, Ohio, where a gunman "
+                                    "killed nine people early on Sunday.",
+                                    "2019-08-06");
+    ASSERT_EQ(reports.size(), 2u);
+    EXPECT_EQ(reports[0].location.city, "El Paso");
+    EXPECT_EQ(date_of(reports[0]), "2019-08-03");
+    EXPECT_EQ(reports[1].location.city, "Dayton");
+    EXPECT_EQ(date_of(reports[1]), "2019-08-04");
+}
+
+TEST(ReportBuilder, TheEndsOfARouteAreNotWhereItWasAttacked)
+{
+    auto const reports = reports_of("KADUNA - Eight people were killed when gunmen blew up a section of the "
+                                    "Abuja-Kaduna railway and attacked a passenger train on Monday night. The train "
+                                    "was hit between Katari and Rijana in Kaduna State.",
+                                    "2022-03-29");
+    ASSERT_EQ(reports.size(), 1u);
+    EXPECT_NE(reports[0].location.admin1, "FCT");
+}
