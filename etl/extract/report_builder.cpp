@@ -490,7 +490,7 @@ std::optional<place_mention> report_builder::segment_place(segment const &seg, b
         // An adjective names where something comes from more often than where it happened
         // ("near the German embassy" in Kabul): it places a report only when nothing else does.
         bool const demonym = m.rule == "demonym";
-        if ((demonym && (!with_demonyms || names_a_person(m))) || in_route_name(m) ||
+        if ((demonym && (!with_demonyms || names_a_person(m))) || in_route_name(m) || home_town(m) ||
             implausible(m, actor_countries))
             continue;
         // Where the incident happened is said with a preposition ("in Arauca department"); a name
@@ -510,6 +510,16 @@ std::optional<place_mention> report_builder::segment_place(segment const &seg, b
         }
     }
     return best ? std::optional<place_mention>(*best) : std::nullopt;
+}
+
+bool report_builder::home_town(place_mention const &m) const
+{
+    // "Eduardo Uvaldo, 69, of Waukegan", "Payton Gendron, 18, of Conklin": where a person lives
+    std::size_t const i = m.first_token;
+    if (i < 2 || m_tokens[i - 1].norm != "of")
+        return false;
+    token const &before = m_tokens[i - 2];
+    return before.kind == token_kind::number || (before.norm == "," && i >= 3 && m_tokens[i - 3].kind == token_kind::number);
 }
 
 bool report_builder::in_route_name(place_mention const &m) const
@@ -622,7 +632,9 @@ report_builder::draft *report_builder::continued_draft(segment const &seg)
         auto match = std::find_if(m_drafts.rbegin(), m_drafts.rend(), [&](draft const &d) { return compatible(d, seg); });
         // A bare back-reference ("claimed responsibility for the attack on Friday") often carries
         // the date of the claim or statement, a few days after the incident.
-        if (match == m_drafts.rend() && !segment_place(seg, false) && !segment_killed(seg))
+        // So does a later death or figure ("The seventh person killed died at a hospital Tuesday"),
+        // where the place is the same.
+        if (match == m_drafts.rend())
             match = std::find_if(m_drafts.rbegin(), m_drafts.rend(),
                                  [&](draft const &d) { return compatible(d, seg, 3); });
         return match == m_drafts.rend() ? nullptr : &*match;

@@ -423,3 +423,14 @@ TEST(ReportBuilder, TheEndsOfARouteAreNotWhereItWasAttacked)
     ASSERT_EQ(reports.size(), 1u);
     EXPECT_NE(reports[0].location.admin1, "FCT");
 }
+
+TEST(ReportBuilder, ALaterDeathAndAHomeTownStayWithTheShooting)
+{
+    auto const reports = reports_of("A gunman killed six people at the Fourth of July parade in Highland Park, "
+                                    "Illinois, on Monday. He faces six counts of first-degree murder. The seventh "
+                                    "person killed, Eduardo Uvaldo, 69, of Waukegan, died at a hospital Tuesday.",
+                                    "2022-07-07");
+    ASSERT_EQ(reports.size(), 1u);
+    EXPECT_EQ(reports[0].location.city, "Highland Park");
+    EXPECT_EQ(date_of(reports[0]), "2022-07-04");
+}
