@@ -270,6 +270,23 @@ void place_finder::scan(std::vector<token> const &tokens, country_context const 
     // "in the capital": the capital of the country the article is about (not while learning it)
     std::uint32_t const home = learn ? no_place : ctx.dominant_country();
     auto const home_capital = home != no_place ? g.capital_of(g.place(home).country) : std::nullopt;
+    // The country named last within the sentence before token i, if any.
+    auto const nearby_country = [&](std::size_t i) {
+        for (auto it = out.rbegin(); it != out.rend(); ++it) {
+            if (it->first_token + 25 < i)
+                break;
+            bool sentence_break = false;
+            for (std::size_t k = it->first_token + it->token_count; k < i && !sentence_break; ++k)
+                sentence_break = (tokens[k].norm == "." || tokens[k].norm == "!" || tokens[k].norm == "?") &&
+                                 k > 0 && tokens[k - 1].norm.size() > 1;
+            if (sentence_break)
+                break;
+            auto const &p = g.place(it->place_id);
+            if (p.kind == place_kind::country)
+                return it->place_id;
+        }
+        return no_place;
+    };
     for (std::size_t i = 0; i < n;) {
         token const &t = tokens[i];
         if (home_capital && t.norm == "capital" && i > 0 && tokens[i - 1].norm == "the" &&
@@ -507,6 +524,9 @@ void place_finder::scan(std::vector<token> const &tokens, country_context const 
                 int const cw = ctx.country_weight(p.country_id);
                 if (cw > 0)
                     s += 1.0 + 4.0 * cw / ctx.country_total();
+                // "Across the border in Syria, ... between Palmyra and Deir ez-Zor"
+                if (p.country_id == nearby_country(i))
+                    s += 3.0;
                 int const aw = p.admin1 == no_place ? 0 : ctx.admin1_weight(p.admin1);
                 if (aw > 0)
                     s += 0.5 + 2.0 * aw / ctx.admin1_total();

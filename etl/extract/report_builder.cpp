@@ -29,6 +29,8 @@ std::unordered_set<std::string> const new_incident_adjectives{"another", "second
 std::unordered_set<std::string> const locative_prepositions{"in", "near", "at", "outside", "inside", "on",
                                                              "across", "around", "within", "off"};
 std::unordered_set<std::string> const city_anaphors{"city", "town"};
+std::unordered_set<std::string> const attacker_nouns{"bomber",  "bombers",  "attacker",  "attackers", "gunman",
+                                                     "gunmen",  "assailant", "assailants", "shooter", "shooters"};
 std::unordered_set<std::string> const event_anaphors{"incident", "attack", "assault", "shooting", "bombing",
                                                      "blast", "explosion", "ambush", "raid", "massacre"};
 std::unordered_set<std::string> const route_words{"between", "from", "to", "via", "through"};
@@ -345,8 +347,14 @@ bool report_builder::opens_new_incident(segment const &seg) const
     for (std::size_t i = seg.first; i < std::min(trigger + 1, seg.last); ++i)
         if (new_incident_adverbs.count(m_tokens[i].norm))
             return true;
+    // "the second bomber blew himself up" is one more attacker of the same incident
+    for (auto const &h : m_info[seg.sentence].cue.hits)
+        if (h.first_token == trigger && attacker_nouns.count(m_tokens[h.first_token + h.token_count - 1].norm))
+            return false;
     for (std::size_t i = std::min(trigger, seg.last), steps = 0; i > seg.first && steps < 4; ++steps) {
         token const &t = m_tokens[--i];
+        if (attacker_nouns.count(t.norm))
+            return false;
         if (new_incident_adjectives.count(t.norm))
             return true;
         if (t.kind == token_kind::punct || t.norm == "of" || t.norm == "in" || t.norm == "on" || t.norm == "at")
@@ -553,8 +561,10 @@ std::optional<place_mention> report_builder::anaphoric_city(segment const &seg) 
 {
     auto const &g = m_lex.places.places();
     for (std::size_t i = seg.first; i + 1 < seg.last; ++i) {
-        if (m_tokens[i].norm != "the" || !city_anaphors.count(m_tokens[i + 1].norm) ||
-            (i + 2 < seg.last && m_tokens[i + 2].norm == "of"))
+        // "the city", "the town"; "the same square", "the same market"
+        bool const same = m_tokens[i + 1].norm == "same" && i + 2 < seg.last;
+        if (m_tokens[i].norm != "the" || !(same || city_anaphors.count(m_tokens[i + 1].norm)) ||
+            (!same && i + 2 < seg.last && m_tokens[i + 2].norm == "of"))
             continue;
         for (auto it = m_places.rbegin(); it != m_places.rend(); ++it)
             if (it->first_token < seg.first && it->rule != "demonym" &&

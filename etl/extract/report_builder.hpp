@@ -146,7 +146,8 @@ private:
     bool in_route_name(place_mention const &m) const;
     /// Is the demonym a person's nationality ("South African Adrian Nel")?
     bool names_a_person(place_mention const &demonym) const;
-    /// The city "the city" / "the town" in the segment refers to: the last one named before it.
+    /// The city "the city", "the town" or "the same square" in the segment refers to: the last one
+    /// named before it.
     std::optional<place_mention> anaphoric_city(segment const &seg) const;
     /// Is the mention the object of a place preposition ("in Kabul", "near the town of X")?
     bool locative(place_mention const &m) const;

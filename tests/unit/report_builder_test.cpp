@@ -434,3 +434,25 @@ TEST(ReportBuilder, ALaterDeathAndAHomeTownStayWithTheShooting)
     EXPECT_EQ(reports[0].location.city, "Highland Park");
     EXPECT_EQ(date_of(reports[0]), "2022-07-04");
 }
+
+TEST(ReportBuilder, TheSecondBomberAndTheSameSquare)
+{
+    auto const reports = reports_of("Thirty-two people were killed on Thursday when two suicide bombers set off "
+                                    "explosives at a market in Baghdad's Tayaran Square. The second bomber blew "
+                                    "himself up minutes later as passers-by rushed to help.\n\nThe same square was "
+                                    "hit on January 15, 2018, when two suicide bombers killed 38 people.",
+                                    "2021-01-23");
+    ASSERT_EQ(reports.size(), 2u);
+    EXPECT_EQ(reports[1].location.city, "Baghdad");
+    EXPECT_EQ(date_of(reports[1]), "2018-01-15");
+}
+
+TEST(ReportBuilder, ACountryNamedInTheSentenceResolvesANamesake)
+{
+    auto const reports = reports_of("The 2003 US-led invasion changed the country.\n\nAcross the border in Syria, "
+                                    "militants ambushed a bus on the desert road between Palmyra and Deir ez-Zor on "
+                                    "December 30, killing at least 25 people.",
+                                    "2021-01-23");
+    ASSERT_FALSE(reports.empty());
+    EXPECT_EQ(reports.back().location.country, "SY");
+}
