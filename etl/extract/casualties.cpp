@@ -704,7 +704,10 @@ void sentence::name_mentions()
             (m_tokens[i - 1].capitalised || has(i - 1, w_det) || m_tokens[i - 1].norm == "in" ||
              m_tokens[i - 1].norm == "at" || m_tokens[i - 1].norm == "from" || m_tokens[i - 1].norm == "near" ||
              m_tokens[i - 1].norm == "of" || m_tokens[i - 1].norm == "to");
-        if (!place) {
+        // "Mass abductions ...": one capitalised word opening the sentence right before a cue is
+        // an adjective, not a name
+        bool const opener = i == 0 && j == 1 && j < m_n && cue_len(j) != 0;
+        if (!place && !opener) {
             std::size_t after = j;
             if (after < m_n && is_punct(m_tokens[after], ","))
                 if (std::size_t const e = apposition_end(after); e != npos)

@@ -1328,10 +1328,13 @@ private:
             if (adjacent && last->role == date_role::event)
                 last->role = date_role::since;
         };
+        // "since February 2021, when bandits seized 279 girls": the clause tells what happened then
+        std::size_t const after = first + c.count;
+        bool const when_clause = after + 1 < m_n && punct(after, ',') && is(after + 1, kw::when);
         switch (word(w)) {
         case kw::since:
         case kw::from:
-            return date_role::since;
+            return when_clause ? date_role::event : date_role::since;
         case kw::until:
         case kw::through:
             open_range();

@@ -96,6 +96,8 @@ sentence_case const sentences[] = {
     // updates and several figures
     {"The attack killed 50 people, raising the toll to 63.", 63, none, none, none, none},
     {"The death toll rose from 50 to 63.", 63, none, none, none, none},
+    {"Mass abductions began when insurgents carried off 276 girls from their dormitories.", none, none, 276, none,
+     none},
     {"The death toll from Sunday's coordinated bombings at churches and hotels in Colombo rose to 310.", 310, none,
      none, none, none},
     {"The death toll has since climbed to 45, with 60 others wounded.", 45, 60, none, none, none},

@@ -179,6 +179,8 @@ date_case const cases[] = {
     // --- roles ---
     {"Since 2021, the group has killed hundreds.", "2024-01-10", "2021", "2021-01-01", "2021-12-31", Y, SINCE},
     {"Since August 2021, the group has killed hundreds.", "2024-01-10", "August 2021", "2021-08-01", "2021-08-31", M, SINCE},
+    {"The largest since February 2021, when bandits seized 279 girls.", "2024-03-25", "February 2021", "2021-02-01",
+     "2021-02-28", M, EV},
     {"He ruled from 1996 to 2001.", "2024-01-10", "1996", "1996-01-01", "1996-12-31", Y, SINCE},
     // a possessive date names the event after it, whatever the preposition
     {"The toll from yesterday's bombing rose to 40.", "2024-01-10", "yesterday", "2024-01-09", "2024-01-09", D, EV},
