@@ -520,6 +520,16 @@ std::optional<place_mention> report_builder::segment_place(segment const &seg, b
     return best ? std::optional<place_mention>(*best) : std::nullopt;
 }
 
+bool report_builder::says_here(std::vector<segment> const &segments) const
+{
+    for (auto const &seg : segments)
+        if (seg.kind == segment_kind::trigger)
+            for (std::size_t i = seg.first; i < seg.last; ++i)
+                if (m_tokens[i].norm == "here" && !(i + 1 < seg.last && m_tokens[i + 1].norm == "is"))
+                    return true;
+    return false;
+}
+
 bool report_builder::home_town(place_mention const &m) const
 {
     // "Eduardo Uvaldo, 69, of Waukegan", "Payton Gendron, 18, of Conklin": where a person lives
@@ -928,6 +938,9 @@ std::optional<incident_report> report_builder::make_report(std::size_t index, bo
             explain(r, "place", "place.anaphor", m_text.substr(p->begin, p->end - p->begin));
             substance = true;
         }
+    // "the bombing of the U.S. embassy here": the dateline's city
+    if (m_dateline && r.location.precision != geo_precision::city && says_here(ordered))
+        r.location.precision = geo_precision::none;
     if (r.location.precision == geo_precision::none && m_dateline) {
         auto const &p = m_dateline->place;
         r.location = m_lex.places.to_place(p.place_id);

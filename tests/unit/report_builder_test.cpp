@@ -456,3 +456,13 @@ TEST(ReportBuilder, ACountryNamedInTheSentenceResolvesANamesake)
     ASSERT_FALSE(reports.empty());
     EXPECT_EQ(reports.back().location.country, "SY");
 }
+
+TEST(ReportBuilder, HereIsTheDatelineCity)
+{
+    auto const reports = reports_of("NAIROBI, KENYA (AP) -- THE TRUCK BOMBING OF THE U.S. EMBASSY HERE KILLED 247 "
+                                    "PEOPLE ON AUG. 7, POLICE SAID.",
+                                    "1998-08-21");
+    ASSERT_EQ(reports.size(), 1u);
+    EXPECT_EQ(reports[0].location.city, "Nairobi");
+    EXPECT_EQ(date_of(reports[0]), "1998-08-07");
+}
