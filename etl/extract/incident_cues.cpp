@@ -300,6 +300,7 @@ cue_result incident_cue_lexicon::classify(std::vector<token> const &tokens, std:
         bool noun_object;
     };
     std::vector<comparison> comparisons; // usually none
+    std::vector<std::size_t> described;  // comparison objects that tell an incident with figures
     for (std::size_t i = first; i < last; ++i) {
         token const &t = tokens[i];
         // Clock times anchor a report in time ("at 10:30").
@@ -437,8 +438,10 @@ cue_result incident_cue_lexicon::classify(std::vector<token> const &tokens, std:
         for (std::size_t k = object; k < end && !figures; ++k)
             figures = is_count(tokens, k, last) && !(k > object && m_months.count(tokens[k - 1].norm)) &&
                       near_figure(k);
-        if (figures)
+        if (figures) {
+            described.push_back(object);
             continue;
+        }
         if (noun_object) {
             // "the worst after the Mumbai attacks", not "came after gunmen stormed the village".
             auto const in_object = std::find_if(hits.begin(), hits.end(), [&](pending const &q) {
@@ -677,6 +680,7 @@ cue_result incident_cue_lexicon::classify(std::vector<token> const &tokens, std:
     } else {
         result.reason = "no_trigger";
     }
+    result.described = std::move(described);
     result.hits.reserve(hits.size());
     for (auto &p : hits)
         result.hits.push_back(std::move(p.hit));
@@ -725,6 +729,15 @@ std::vector<std::size_t> incident_cue_lexicon::incident_starts(std::vector<token
         }
         run_lemmas.insert(h.lemma);
         previous = &h;
+    }
+    // a comparison's object that tells another incident starts one
+    for (std::size_t const d : result.described) {
+        bool before = false, after = false;
+        for (auto const &h : result.hits)
+            if (h.state == trigger_state::qualified)
+                (h.first_token < d ? before : after) = true;
+        if (before && after && std::find(starts.begin(), starts.end(), d) == starts.end())
+            starts.insert(std::upper_bound(starts.begin(), starts.end(), d), d);
     }
     return starts;
 }

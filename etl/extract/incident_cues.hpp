@@ -66,6 +66,9 @@ struct cue_result {
     std::vector<std::string> triggers; ///< lemmas of the qualified triggers, first occurrence order, no repeats
     std::string attack_hint;           ///< from the qualified triggers, by GTD hierarchy; may be empty
     std::vector<trigger_hit> hits;     ///< every trigger with its position and state, left to right
+    /// Where the object of a comparison starts that tells an incident of its own, with figures
+    /// ("the deadliest since February 2003, | when a car bomb ... killed 36 people").
+    std::vector<std::size_t> described;
     std::string rule;                  ///< short explanation: "strong 'blast'", "statement 'condemned' -> 'bombing'"
 };
 

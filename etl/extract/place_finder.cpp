@@ -31,6 +31,12 @@ word_set const &titles()
     return s;
 }
 
+word_set const &neighbourhood_words()
+{
+    static word_set const s{"neighbourhood", "neighborhood", "neighbourhoods", "neighborhoods", "suburb", "quarter"};
+    return s;
+}
+
 /// Capitalised words that may follow a place name without making it part of another name.
 word_set const &continuations()
 {
@@ -355,7 +361,18 @@ void place_finder::scan(std::vector<token> const &tokens, country_context const 
 
         // ---- person contexts ---------------------------------------------------------------
         {
+            // A title opens a name that runs over capitalised words and particles: "General
+            // Francisco de Paula Santander", "Gen. Abdul Rashid Dostum".
+            static word_set const particles{"de", "da", "del", "do", "dos", "van", "von", "bin", "ibn", "al", "el"};
             std::size_t q = i;
+            for (std::size_t steps = 0; q > 0 && steps < 5; ++steps) {
+                token const &prev = tokens[q - 1];
+                bool const name_part = prev.kind == token_kind::word && !in(titles(), prev.norm) &&
+                                       ((!all_caps && prev.capitalised) || in(particles, prev.norm));
+                if (!name_part)
+                    break;
+                --q;
+            }
             if (q > 0 && tokens[q - 1].norm == ".")
                 --q;
             if (q > 0 && is_word(tokens, q - 1) && (all_caps || tokens[q - 1].capitalised) &&
@@ -408,6 +425,12 @@ void place_finder::scan(std::vector<token> const &tokens, country_context const 
         if (hint == kind_hint::none && i >= 2 && tokens[i - 1].norm == "of" && is_word(tokens, i - 2))
             hint = hint_of(tokens[i - 2].norm);
         bool const hint_follows = is_word(tokens, end) && hint != kind_hint::none;
+        // "the San José neighborhood of Barranquilla": a neighbourhood, named or not in the gazetteer
+        if (is_word(tokens, end) && in(neighbourhood_words(), tokens[end].norm) &&
+            !filter([&](name_ref const &r) { return g.place(r.place).part_of != no_place; })) {
+            i = end + 1;
+            continue;
+        }
         // an urban district is a neighbourhood: "the Karrada district"
         auto const fits_hint = [&](name_ref const &r) {
             return fits(hint, kind_of(r)) || (hint == kind_hint::district && g.place(r.place).part_of != no_place);

@@ -425,10 +425,22 @@ bool report_builder::is_incident_date(date_mention const &d, std::size_t sentenc
 
 std::optional<date_mention> report_builder::segment_date_mention(segment const &seg) const
 {
-    for (auto const &d : m_info[seg.sentence].dates)
-        if (within(d, seg.first, seg.last) && is_incident_date(d, seg.sentence))
-            return d;
-    return std::nullopt;
+    // Of several dates, the one nearest the incident's trigger: "the government on Friday blamed
+    // the ELN for Thursday's car bombing"; "the deadliest since February 2003, when a car bomb ...".
+    std::size_t const trigger = first_trigger(m_info[seg.sentence].cue, seg.first, seg.last);
+    std::optional<date_mention> best;
+    std::size_t best_distance = 0;
+    for (auto const &d : m_info[seg.sentence].dates) {
+        if (!within(d, seg.first, seg.last) || !is_incident_date(d, seg.sentence))
+            continue;
+        std::size_t const distance = d.first_token >= trigger ? d.first_token - trigger
+                                                               : trigger - std::min(trigger, d.first_token + d.token_count);
+        if (!best || distance < best_distance) {
+            best = d;
+            best_distance = distance;
+        }
+    }
+    return best;
 }
 
 std::optional<date_range> report_builder::segment_date(segment const &seg) const

@@ -457,3 +457,12 @@ TEST(PlaceFinder, ADivisionTheGazetteerLacksIsNoNamesakeTown)
     EXPECT_FALSE(mentions("Shots were fired at a school in Oakland County on Tuesday.", "Oakland"));
     EXPECT_FALSE(mentions("Sheriff Michael Bouchard said the teen was carrying a pistol.", "Michael"));
 }
+
+TEST(PlaceFinder, NamesAfterATitleAndUnknownNeighbourhoodsAreNoPlaces)
+{
+    EXPECT_FALSE(mentions("A car exploded at the General Francisco de Paula Santander police academy.", "Santander"));
+    EXPECT_FALSE(mentions("A car exploded at the General Francisco de Paula Santander police academy.", "Paula"));
+    EXPECT_FALSE(mentions("A bomb went off in the San Jose neighborhood of Barranquilla.", "San Jose"));
+    EXPECT_CITY("A bomb went off in the San Jose neighborhood of Barranquilla.", "Barranquilla", "CO",
+                "Atl\u00e1ntico", "Barranquilla");
+}

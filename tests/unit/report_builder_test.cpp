@@ -466,3 +466,18 @@ TEST(ReportBuilder, HereIsTheDatelineCity)
     EXPECT_EQ(reports[0].location.city, "Nairobi");
     EXPECT_EQ(date_of(reports[0]), "1998-08-07");
 }
+
+TEST(ReportBuilder, AComparisonThatTellsAnotherIncidentIsItsOwnReport)
+{
+    auto const reports = reports_of("Colombia's government on Friday blamed the ELN for Thursday's car bombing at a "
+                                    "police cadet school in the south of Bogota. Thursday's attack was the deadliest "
+                                    "in the capital since February 2003, when a car bomb blamed on the FARC destroyed "
+                                    "part of the El Nogal social club and killed 36 people.",
+                                    "2019-01-18");
+    ASSERT_EQ(reports.size(), 2u);
+    EXPECT_EQ(date_of(reports[0]), "2019-01-17");
+    EXPECT_FALSE(reports[0].killed);
+    EXPECT_EQ(date_of(reports[1]), "2003-02");
+    ASSERT_TRUE(reports[1].killed);
+    EXPECT_EQ(reports[1].killed->value, 36);
+}
