@@ -925,23 +925,37 @@ std::optional<incident_report> report_builder::make_report(std::size_t index, bo
         substance = true;
     }
 
+    std::optional<place_mention> where;
     for (bool const with_demonyms : {false, true}) {
-        for (auto const &seg : ordered)
-            if (auto p = locates(seg) ? segment_place(seg, with_demonyms, actor_countries) : std::nullopt) {
-                // "MOGADISHU, Somalia - Somali forces ended a siege ...": the dateline is more precise
-                if (p->rule == "demonym" && m_dateline &&
-                    m_lex.places.to_place(m_dateline->place.place_id).country ==
-                        m_lex.places.to_place(p->place_id).country) {
-                    p = m_dateline->place;
-                    p->rule = "dateline";
-                }
-                r.location = m_lex.places.to_place(p->place_id);
-                explain(r, "place", "place." + p->rule, m_text.substr(p->begin, p->end - p->begin));
-                substance = true;
-                break;
+        for (auto const &seg : ordered) {
+            auto p = locates(seg) ? segment_place(seg, with_demonyms, actor_countries) : std::nullopt;
+            if (!p)
+                continue;
+            // "MOGADISHU, Somalia - Somali forces ended a siege ...": the dateline is more precise
+            if (p->rule == "demonym" && m_dateline &&
+                m_lex.places.to_place(m_dateline->place.place_id).country ==
+                    m_lex.places.to_place(p->place_id).country) {
+                p = m_dateline->place;
+                p->rule = "dateline";
             }
-        if (r.location.precision != geo_precision::none)
+            if (!where) {
+                where = p;
+                continue;
+            }
+            // a later sentence may name a place inside the first: "hit neighbouring Kenya. ... at
+            // Garissa University College"
+            auto const &g = m_lex.places.places();
+            if (seg.kind == segment_kind::trigger && g.contains(where->place_id, p->place_id) &&
+                where->place_id != p->place_id)
+                where = p;
+        }
+        if (where)
             break;
+    }
+    if (where) {
+        r.location = m_lex.places.to_place(where->place_id);
+        explain(r, "place", "place." + where->rule, m_text.substr(where->begin, where->end - where->begin));
+        substance = true;
     }
     // "another blast in the city killed nine": the city last named before
     if (r.location.precision == geo_precision::none || r.location.precision == geo_precision::country)

@@ -481,3 +481,12 @@ TEST(ReportBuilder, AComparisonThatTellsAnotherIncidentIsItsOwnReport)
     ASSERT_TRUE(reports[1].killed);
     EXPECT_EQ(reports[1].killed->value, 36);
 }
+
+TEST(ReportBuilder, ALaterSentenceRefinesTheCountry)
+{
+    auto const reports = reports_of("The insurgents have also hit neighbouring Kenya repeatedly. In April 2015 its "
+                                    "gunmen killed 148 people, most of them students, at Garissa University College.",
+                                    "2022-08-22");
+    ASSERT_EQ(reports.size(), 1u);
+    EXPECT_EQ(reports[0].location.city, "Garissa");
+}
