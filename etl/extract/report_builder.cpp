@@ -29,6 +29,16 @@ std::unordered_set<std::string> const new_incident_adjectives{"another", "second
 std::unordered_set<std::string> const locative_prepositions{"in", "near", "at", "outside", "inside", "on",
                                                              "across", "around", "within", "off"};
 std::unordered_set<std::string> const city_anaphors{"city", "town"};
+std::unordered_set<std::string> const caps_modifiers{
+    "the",       "a",        "an",       "of",         "city",       "town",       "village",    "province",
+    "district",  "state",    "region",   "capital",    "northern",   "southern",   "eastern",    "western",
+    "central",   "northeastern", "northwestern", "southeastern", "southwestern", "north", "south", "east",
+    "west",      "nearby",   "neighbouring", "neighboring", "restive", "remote", "border", "port"};
+// What a country owns or sends rather than where it is: "the U.S. embassy", "Iraq troops".
+std::unordered_set<std::string> const owned_nouns{
+    "embassy", "embassies", "consulate", "mission",   "troops",   "forces",    "soldiers", "warships", "warship",
+    "navy",    "army",      "military",  "officials", "official", "government", "ambassador", "diplomat",
+    "diplomats", "citizens", "nationals", "drone",    "drones",   "jets",      "aircraft", "envoy",    "president"};
 std::unordered_set<std::string> const attacker_nouns{"bomber",  "bombers",  "attacker",  "attackers", "gunman",
                                                      "gunmen",  "assailant", "assailants", "shooter", "shooters"};
 std::unordered_set<std::string> const event_anaphors{"incident", "attack", "assault", "shooting", "bombing",
@@ -509,7 +519,8 @@ std::optional<place_mention> report_builder::segment_place(segment const &seg, b
             continue;
         // An adjective names where something comes from more often than where it happened
         // ("near the German embassy" in Kabul): it places a report only when nothing else does.
-        bool const demonym = m.rule == "demonym";
+        // "the U.S. embassy", "Pakistani troops": whose, not where
+        bool const demonym = m.rule == "demonym" || owner(m);
         if ((demonym && (!with_demonyms || names_a_person(m))) || in_route_name(m) || home_town(m) ||
             implausible(m, actor_countries))
             continue;
@@ -530,6 +541,13 @@ std::optional<place_mention> report_builder::segment_place(segment const &seg, b
         }
     }
     return best ? std::optional<place_mention>(*best) : std::nullopt;
+}
+
+bool report_builder::owner(place_mention const &m) const
+{
+    std::size_t const after = m.first_token + m.token_count;
+    return m_lex.places.places().place(m.place_id).kind == place_kind::country && after < m_tokens.size() &&
+           owned_nouns.count(m_tokens[after].norm) > 0;
 }
 
 bool report_builder::says_here(std::vector<segment> const &segments) const
@@ -611,7 +629,10 @@ bool report_builder::locative(place_mention const &m) const
         token const &t = m_tokens[--k];
         if (locative_prepositions.count(t.norm))
             return true;
-        bool const modifier = t.kind == token_kind::word && (!t.capitalised || t.all_caps || t.possessive);
+        // In capitals only known modifiers count: "AT WHAT WASHINGTON DESCRIBED" is no location.
+        bool const modifier = t.kind == token_kind::word &&
+                              (t.all_caps ? caps_modifiers.count(t.norm) > 0 || t.possessive
+                                          : !t.capitalised || t.possessive);
         if (!modifier)
             return false;
         if (t.possessive) // the whole of a possessive place: "at Saudi Arabia's southern city of Jizan"
@@ -699,6 +720,9 @@ void report_builder::attach(draft &d, segment const &seg)
     if (!d.place)
         if (auto const p = segment_place(seg, false))
             d.place = p->place_id;
+    if (m_dateline && says_here({seg}) &&
+        (!d.place || m_lex.places.places().place(*d.place).kind == place_kind::country))
+        d.place = m_dateline->place.place_id;
     if (!d.killed && seg.kind == segment_kind::trigger)
         d.killed = segment_killed(seg);
 }

@@ -490,3 +490,15 @@ TEST(ReportBuilder, ALaterSentenceRefinesTheCountry)
     ASSERT_EQ(reports.size(), 1u);
     EXPECT_EQ(reports[0].location.city, "Garissa");
 }
+
+TEST(ReportBuilder, AnOwnerCountryIsNoPlaceAndHereStaysApartFromOtherStrikes)
+{
+    auto const reports = reports_of("NAIROBI, KENYA (AP) -- KENYANS WHO LOST RELATIVES IN THE BOMBING OF THE U.S. "
+                                    "EMBASSY HERE REACTED FRIDAY TO THE AMERICAN MISSILE STRIKES ON TARGETS IN "
+                                    "AFGHANISTAN AND SUDAN.\n\nU.S. WARSHIPS FIRED DOZENS OF CRUISE MISSILES THURSDAY "
+                                    "AT WHAT WASHINGTON DESCRIBED AS TRAINING CAMPS NEAR KHOST IN EASTERN AFGHANISTAN.",
+                                    "1998-08-21");
+    ASSERT_EQ(reports.size(), 2u);
+    EXPECT_EQ(reports[0].location.city, "Nairobi");
+    EXPECT_EQ(reports[1].location.country, "AF");
+}
