@@ -149,10 +149,12 @@ std::vector<place_mention> report_builder::listed_places(draft const &d) const
             std::size_t const gap_first = prev.first_token + prev.token_count;
             bool coordinated = m.first_token >= gap_first && m.first_token - gap_first <= 4 &&
                                region(m.place_id) == region(prev.place_id);
+            // "X and Y", "X, Y and Z"; "X, Y" alone names a place and its container
             bool joined = false;
             for (std::size_t k = gap_first; coordinated && k < m.first_token; ++k) {
                 coordinated = !lexicon::is_sentence_end(m_tokens, k);
-                joined = joined || m_tokens[k].norm == "and" || m_tokens[k].norm == ",";
+                joined = joined || m_tokens[k].norm == "and" ||
+                         (m_tokens[k].norm == "," && has_and_after(m.first_token + m.token_count, seg.last));
             }
             for (auto const &other : list)
                 coordinated = coordinated && !places_compatible(other.place_id, m.place_id);
@@ -167,6 +169,18 @@ std::vector<place_mention> report_builder::listed_places(draft const &d) const
         list.clear();
     }
     return {};
+}
+
+bool report_builder::has_and_after(std::size_t first, std::size_t last) const
+{
+    // the "and" that closes a list: "Kano, Kaduna and Zaria"
+    for (std::size_t k = first; k < last && k < first + 6; ++k) {
+        if (m_tokens[k].norm == "and")
+            return true;
+        if (lexicon::is_sentence_end(m_tokens, k))
+            break;
+    }
+    return false;
 }
 
 std::vector<incident_report> report_builder::split_by_place(incident_report r, draft const &d) const
@@ -730,6 +744,11 @@ void report_builder::attach(draft &d, segment const &seg)
 bool report_builder::supports(std::size_t s) const
 {
     auto const &info = m_info[s];
+    // a tally ("the insurgency has left an estimated 40,000 people dead since 1969") tells no
+    // figure of the incident before it
+    if (info.cue.reason == "aggregate" ||
+        std::any_of(info.dates.begin(), info.dates.end(), [](date_mention const &d) { return d.role == date_role::since; }))
+        return false;
     for (auto const &m : m_actors)
         if (within(m, info.first, info.last) && !m.denied && m.status != claim_status::none &&
             m.role != actor_role::target)

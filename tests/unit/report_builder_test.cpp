@@ -502,3 +502,23 @@ TEST(ReportBuilder, AnOwnerCountryIsNoPlaceAndHereStaysApartFromOtherStrikes)
     EXPECT_EQ(reports[0].location.city, "Nairobi");
     EXPECT_EQ(reports[1].location.country, "AF");
 }
+
+TEST(ReportBuilder, ATallySinceYearsAgoSupportsNoReport)
+{
+    auto const reports = reports_of("Rebels ambushed soldiers returning from a relief mission in Buenavista on "
+                                    "Saturday, the army said. The communist insurgency, one of Asia's longest, has "
+                                    "left an estimated 40,000 people dead since 1969.",
+                                    "2021-06-08");
+    ASSERT_EQ(reports.size(), 1u);
+    EXPECT_FALSE(reports[0].killed);
+}
+
+TEST(ReportBuilder, APlaceAndItsContainerAreNoList)
+{
+    auto const reports = reports_of("Rebels ambushed soldiers returning from a relief mission in Buenavista, Quezon, "
+                                    "on Saturday, the army said.",
+                                    "2021-06-08");
+    EXPECT_EQ(reports.size(), 1u);
+    auto const pair = reports_of("Bombs exploded at police stations in Kano and Kaduna on Monday.");
+    EXPECT_EQ(pair.size(), 2u);
+}
