@@ -448,7 +448,7 @@ category_lexicon::target_type(std::vector<token> const &tokens, std::size_t firs
             continue;
         // "according to officials", "according to Saudi security officials"
         bool attributed = false;
-        for (std::size_t k = h.first; k >= sb + 2 && h.first - k <= 2 && !attributed; --k)
+        for (std::size_t k = h.first; k >= sb + 2 && h.first - k <= 5 && !attributed; --k)
             attributed = tokens[k - 2].norm == "according" && tokens[k - 1].norm == "to";
         if (attributed)
             continue;

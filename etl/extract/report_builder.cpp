@@ -26,7 +26,7 @@ std::unordered_set<std::string> const new_incident_adverbs{"separately", "also",
                                                            "meanwhile"};
 std::unordered_set<std::string> const new_incident_adjectives{"another", "second", "third", "first", "separate",
                                                               "other", "previous", "latest", "similar"};
-std::unordered_set<std::string> const locative_prepositions{"in", "near", "at", "outside", "inside", "on",
+std::unordered_set<std::string> const locative_prepositions{"in", "near", "at", "inside", "on",
                                                              "across", "around", "within", "off"};
 std::unordered_set<std::string> const city_anaphors{"city", "town"};
 std::unordered_set<std::string> const caps_modifiers{
@@ -285,7 +285,9 @@ std::optional<report_builder::dateline> report_builder::find_dateline() const
                                         [&](place_mention const &m) { return m.begin >= m_sentences[s].begin; });
         if (first == m_places.end())
             break;
-        if (first->begin == m_sentences[s].begin)
+        // a city files a story; "Mali: toll from Bamako attack passes 70" is a headline
+        bool const city_like = m_lex.places.places().place(first->place_id).kind != place_kind::country;
+        if (first->begin == m_sentences[s].begin && city_like)
             if (auto d = dateline_at(*first))
                 return d;
     }
@@ -555,6 +557,18 @@ std::optional<place_mention> report_builder::segment_place(segment const &seg, b
         }
     }
     return best ? std::optional<place_mention>(*best) : std::nullopt;
+}
+
+bool report_builder::is_branch_of(actor_mention const &branch, actor_mention const &ancestor) const
+{
+    auto const &target = m_lex.actors.at(ancestor.actor).canonical;
+    std::string current = m_lex.actors.at(branch.actor).parent;
+    for (int depth = 0; depth < 8 && !current.empty(); ++depth) {
+        if (current == target)
+            return true;
+        current = m_lex.actors.parent_of(current);
+    }
+    return false;
 }
 
 bool report_builder::owner(place_mention const &m) const
@@ -920,12 +934,23 @@ std::optional<incident_report> report_builder::make_report(std::size_t index, bo
             auto const rank = [](actor_mention const &a) {
                 return (a.role == actor_role::perpetrator ? 10 : 0) + claim_strength(a.status);
             };
-            if (!chosen || rank(m) > rank(*chosen))
+            // "JNIM, al-Qaeda's affiliate in the Sahel, claimed ...": the branch, not its parent
+            if (!chosen || rank(m) > rank(*chosen) || (rank(m) == rank(*chosen) && is_branch_of(m, *chosen)))
                 chosen = &m;
         }
         if (chosen)
             break;
     }
+    // A branch named beside its parent is the more specific claimant ("JNIM, al-Qaeda's affiliate
+    // in the Sahel, claimed responsibility").
+    if (chosen)
+        for (auto const &m : m_actors)
+            if (!m.denied && m.role != actor_role::target && is_branch_of(m, *chosen) &&
+                std::any_of(ordered.begin(), ordered.end(), [&](segment const &seg) {
+                    return seg.kind != segment_kind::context && within(m, seg.first, seg.last) &&
+                           within(*chosen, seg.first, seg.last);
+                }))
+                chosen = &m;
     claim_status status = chosen ? chosen->status : claim_status::none;
     if (!chosen) {
         // "the group claimed ...": the latest group named in the two sentences before.
@@ -1082,10 +1107,16 @@ std::optional<incident_report> report_builder::make_report(std::size_t index, bo
             continue;
         auto figures = m_lex.casualties.extract(local, m_text, 0);
         // A later sentence's revised total replaces the first figure ("killing 12 ... bringing
-        // the death toll to 14").
+        // the death toll to 14"), and so does an exact figure within a bound ("More than 70 people
+        // were killed ... 77 people had died").
         auto take = [&](std::optional<casualty_count> &field, std::optional<casualty_count> &found, char const *name,
                         bool revised = false) {
-            if ((field && !revised) || !found)
+            if (!found)
+                return;
+            bool const sharper = field && found->qualifier == count_qualifier::exact &&
+                                 ((field->qualifier == count_qualifier::more_than && found->value > field->value) ||
+                                  (field->qualifier == count_qualifier::at_least && found->value >= field->value));
+            if (field && !revised && !sharper)
                 return;
             field = std::move(found);
             substance = true;

@@ -140,6 +140,8 @@ private:
     /// not operate in. A small namesake chosen by population or country context, or a unique
     /// name without a place preposition, is dropped when it lies over 300 km from the dateline.
     bool implausible(place_mention const &m, std::vector<std::string> const &actor_countries) const;
+    /// Is `branch` an affiliate or province of `ancestor` (JNIM of al-Qaeda)?
+    bool is_branch_of(actor_mention const &branch, actor_mention const &ancestor) const;
     /// Is the mention a country named as an owner ("the U.S. embassy", "Kenyan troops")?
     bool owner(place_mention const &m) const;
     /// Does a trigger segment say "here" (the dateline's city in wire copy)?

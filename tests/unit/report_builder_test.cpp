@@ -522,3 +522,25 @@ TEST(ReportBuilder, APlaceAndItsContainerAreNoList)
     auto const pair = reports_of("Bombs exploded at police stations in Kano and Kaduna on Monday.");
     EXPECT_EQ(pair.size(), 2u);
 }
+
+TEST(ReportBuilder, AnExactFigureSharpensABoundAndABranchBeatsItsParent)
+{
+    auto const reports = reports_of("More than 70 people were killed in Tuesday's jihadist assault on a gendarmerie "
+                                    "school in Bamako, a security source said. The source told AFP that 77 people had "
+                                    "died. The Group for the Support of Islam and Muslims (JNIM), al-Qaeda's "
+                                    "affiliate in the Sahel, claimed responsibility the same day.",
+                                    "2024-09-19");
+    ASSERT_EQ(reports.size(), 1u);
+    ASSERT_TRUE(reports[0].killed);
+    EXPECT_EQ(reports[0].killed->value, 77);
+    EXPECT_EQ(reports[0].attacker, "Jama'at Nusrat al-Islam wal-Muslimin");
+}
+
+TEST(ReportBuilder, ACountryOpeningAHeadlineIsNoDateline)
+{
+    auto const reports = reports_of("Mali: toll from Bamako jihadist attack passes 70\n\nIn July 2022, JNIM fighters "
+                                    "attacked the Kati military camp just outside the capital, killing one soldier.",
+                                    "2024-09-20");
+    ASSERT_FALSE(reports.empty());
+    EXPECT_EQ(reports.back().location.city, "Kati");
+}
