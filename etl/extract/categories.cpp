@@ -153,6 +153,7 @@ category_lexicon category_lexicon::load(std::string const &attack_yaml, std::str
         lex.m_prep_window = get_count(path, prep, "window", 3);
         lex.m_prep_factor = get_number(path, prep, "factor", 1.3);
         lex.m_repeat_factor = get_number(path, root, "repeat_factor", 0.25);
+        lex.m_address_words = lexicon::word_set(path, root, "address_words");
         for (auto const &p : get_strings(path, root, "anchors", true))
             lex.m_anchors.add(p, 0);
         lex.m_source_words = lexicon::word_set(path, root, "source_words");
@@ -446,6 +447,9 @@ category_lexicon::target_type(std::vector<token> const &tokens, std::size_t firs
             ++se;
         if (is_source(tokens, h.first + h.count, se))
             continue;
+        if (h.count == 1 && m_address_words.count(tokens[h.first].norm) && tokens[h.first].capitalised &&
+            !tokens[h.first].all_caps)
+            continue; // "on Piedmont Road", "Highway 92"
         // "according to officials", "according to Saudi security officials"
         bool attributed = false;
         for (std::size_t k = h.first; k >= sb + 2 && h.first - k <= 5 && !attributed; --k)

@@ -117,6 +117,7 @@ private:
     std::size_t m_prep_window = 3;
     double m_prep_factor = 1.3;
     double m_repeat_factor = 0.25;
+    std::unordered_set<std::string> m_address_words; ///< "Road", "Highway" capitalised: an address
     lexicon::fast_matcher m_anchors;
     std::unordered_set<std::string> m_source_words;
     lexicon::fast_matcher m_victim_before; ///< reversed phrases
