@@ -84,7 +84,7 @@ word_set const &caps_street_words()
 word_set const &locatives()
 {
     static word_set const s{"in", "near", "at", "outside", "from", "around", "towards", "toward", "into",
-                            "across", "inside", "to", "through", "between", "nearby", "across"};
+                            "across", "inside", "to", "through", "between", "nearby", "on"};
     return s;
 }
 
