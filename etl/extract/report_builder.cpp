@@ -29,6 +29,14 @@ std::unordered_set<std::string> const new_incident_adjectives{"another", "second
 std::unordered_set<std::string> const locative_prepositions{"in", "near", "at", "inside", "on",
                                                              "across", "around", "within", "off"};
 std::unordered_set<std::string> const city_anaphors{"city", "town"};
+std::unordered_set<std::string> const speech_verbs{"said", "says", "told", "announced", "claimed", "denied",
+                                                   "described", "stated", "reported", "confirmed"};
+std::unordered_set<std::string> const direction_words{"to", "towards", "toward"};
+std::unordered_set<std::string> const travel_verbs{"travelling", "traveling", "returning", "coming", "driving",
+                                                   "heading", "moving", "fleeing", "returned", "travelled",
+                                                   "traveled", "came", "drove"};
+std::unordered_set<std::string> const clause_words{"when", "and", "after", "as", "while", "where", "killing",
+                                                   "in", "near", "inside", "on"};
 std::unordered_set<std::string> const caps_modifiers{
     "the",       "a",        "an",       "of",         "city",       "town",       "village",    "province",
     "district",  "state",    "region",   "capital",    "northern",   "southern",   "eastern",    "western",
@@ -538,7 +546,7 @@ std::optional<place_mention> report_builder::segment_place(segment const &seg, b
         // "the U.S. embassy", "Pakistani troops": whose, not where
         bool const demonym = m.rule == "demonym" || owner(m);
         if ((demonym && (!with_demonyms || names_a_person(m))) || in_route_name(m) || home_town(m) ||
-            implausible(m, actor_countries))
+            not_the_scene(m) || implausible(m, actor_countries))
             continue;
         // Where the incident happened is said with a preposition ("in Arauca department"); a name
         // used as a modifier ("the Cano Limon-Covenas pipeline", "the Kabul-Kandahar highway") or
@@ -585,6 +593,26 @@ bool report_builder::says_here(std::vector<segment> const &segments) const
             for (std::size_t i = seg.first; i < seg.last; ++i)
                 if (m_tokens[i].norm == "here" && !(i + 1 < seg.last && m_tokens[i + 1].norm == "is"))
                     return true;
+    return false;
+}
+
+bool report_builder::not_the_scene(place_mention const &m) const
+{
+    // a government speaking: "The Taliban government in Kabul said ...", "Kabul said"
+    std::size_t const after = m.first_token + m.token_count;
+    if (after < m_tokens.size() && speech_verbs.count(m_tokens[after].norm))
+        return true;
+    // where someone travels from or to: "travelling from Islamabad to their camp at the Dasu
+    // project", "the road to Kabul"
+    for (std::size_t k = m.first_token, steps = 0; k > 0 && steps < 6; ++steps) {
+        token const &t = m_tokens[--k];
+        // "from" only after travelling: a hijacked flight "took off from Kathmandu" is the scene
+        if (direction_words.count(t.norm) ||
+            (t.norm == "from" && k > 0 && travel_verbs.count(m_tokens[k - 1].norm)))
+            return true;
+        if (t.kind != token_kind::word || (t.capitalised && !t.all_caps && !t.possessive) || clause_words.count(t.norm))
+            return false;
+    }
     return false;
 }
 

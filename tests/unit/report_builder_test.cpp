@@ -544,3 +544,20 @@ TEST(ReportBuilder, ACountryOpeningAHeadlineIsNoDateline)
     ASSERT_FALSE(reports.empty());
     EXPECT_EQ(reports.back().location.city, "Kati");
 }
+
+TEST(ReportBuilder, WhereTheyTravelledAndWhoSpokeAreNotTheScene)
+{
+    auto const reports = reports_of("PESHAWAR: Five Chinese engineers were killed on Tuesday when a suicide bomber "
+                                    "drove a car into their vehicle near Besham in Khyber Pakhtunkhwa's Shangla "
+                                    "district. The engineers were travelling from Islamabad to their camp at the Dasu "
+                                    "project when the attacker rammed their vehicle.",
+                                    "2024-03-27");
+    ASSERT_EQ(reports.size(), 1u);
+    EXPECT_EQ(folded(reports[0].location.admin1), "khyber pakhtunkhwa");
+
+    auto const spoke = reports_of("Pakistani aircraft struck militant hideouts in Afghanistan's Khost province on "
+                                  "Monday. The Taliban government in Kabul said eight people were killed.",
+                                  "2024-03-20");
+    ASSERT_EQ(spoke.size(), 1u);
+    EXPECT_NE(spoke[0].location.city, "Kabul");
+}
