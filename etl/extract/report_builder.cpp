@@ -29,6 +29,8 @@ std::unordered_set<std::string> const new_incident_adjectives{"another", "second
 std::unordered_set<std::string> const locative_prepositions{"in", "near", "at", "inside", "on",
                                                              "across", "around", "within", "off"};
 std::unordered_set<std::string> const city_anaphors{"city", "town"};
+std::unordered_set<std::string> const made_in_words{"flagged", "registered", "owned", "based", "operated",
+                                                    "made", "born", "bound"};
 std::unordered_set<std::string> const speech_verbs{"said", "says", "told", "announced", "claimed", "denied",
                                                    "described", "stated", "reported", "confirmed"};
 std::unordered_set<std::string> const direction_words{"to", "towards", "toward"};
@@ -582,8 +584,9 @@ bool report_builder::is_branch_of(actor_mention const &branch, actor_mention con
 bool report_builder::owner(place_mention const &m) const
 {
     std::size_t const after = m.first_token + m.token_count;
-    return m_lex.places.places().place(m.place_id).kind == place_kind::country && after < m_tokens.size() &&
-           owned_nouns.count(m_tokens[after].norm) > 0;
+    if (after >= m_tokens.size())
+        return false;
+    return m_lex.places.places().place(m.place_id).kind == place_kind::country && owned_nouns.count(m_tokens[after].norm);
 }
 
 bool report_builder::says_here(std::vector<segment> const &segments) const
@@ -598,6 +601,10 @@ bool report_builder::says_here(std::vector<segment> const &segments) const
 
 bool report_builder::not_the_scene(place_mention const &m) const
 {
+    // "the Belize-flagged cargo ship", "a Dubai-based company"
+    if (std::size_t const next = m.first_token + m.token_count;
+        next < m_tokens.size() && made_in_words.count(m_tokens[next].norm))
+        return true;
     // a government speaking: "The Taliban government in Kabul said ...", "Kabul said"
     std::size_t const after = m.first_token + m.token_count;
     if (after < m_tokens.size() && speech_verbs.count(m_tokens[after].norm))

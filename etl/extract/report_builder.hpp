@@ -146,8 +146,9 @@ private:
     bool owner(place_mention const &m) const;
     /// Does a trigger segment say "here" (the dateline's city in wire copy)?
     bool says_here(std::vector<segment> const &segments) const;
-    /// Is the mention a government speaking ("officials in Kabul said") or where someone travels
-    /// from or to ("travelling from Islamabad to their camp at Dasu")?
+    /// Is the mention a government speaking ("officials in Kabul said"), where someone travels
+    /// from or to ("travelling from Islamabad to their camp at Dasu") or a flag or base
+    /// ("the Belize-flagged ship")?
     bool not_the_scene(place_mention const &m) const;
     /// Is the mention a person's home town ("Eduardo Uvaldo, 69, of Waukegan")?
     bool home_town(place_mention const &m) const;

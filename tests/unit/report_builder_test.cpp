@@ -561,3 +561,13 @@ TEST(ReportBuilder, WhereTheyTravelledAndWhoSpokeAreNotTheScene)
     ASSERT_EQ(spoke.size(), 1u);
     EXPECT_NE(spoke[0].location.city, "Kabul");
 }
+
+TEST(ReportBuilder, AFlagIsNoSceneAndAShotDownMissileNoAttack)
+{
+    auto const reports = reports_of("The Belize-flagged cargo ship Rubymar was hit by a Houthi missile off Yemen on "
+                                    "Feb. 18.\n\nEarlier, U.S. forces shot down a Houthi anti-ship missile and three "
+                                    "drones aimed at a U.S. destroyer.",
+                                    "2024-03-07");
+    ASSERT_EQ(reports.size(), 1u);
+    EXPECT_EQ(reports[0].location.country, "YE");
+}
