@@ -351,6 +351,10 @@ private:
             }
             if (!y && m == 9 && d == 11 && !d2 && has(k, f_event_name))
                 return std::nullopt;
+            if (auto const [ya, taken] = year_after(k); !y && ya) {
+                y = ya;
+                k += taken;
+            }
             if (auto c = make_day(k - i, y, m, d, d2, "month_day"))
                 return c;
         }
@@ -367,6 +371,14 @@ private:
         }
         if (abbrev || !m_pub || !(after_mod || month_context(i)))
             return std::nullopt;
+        if (auto const [ya, taken] = year_after(j); ya) {
+            core c = month_alone(m);
+            c.count += taken;
+            c.range = month_range(ya, m);
+            c.cap = ya == m_pub->year;
+            c.rule = "month_relative_year";
+            return c;
+        }
         return month_alone(m);
     }
 
@@ -395,11 +407,28 @@ private:
     }
 
     /// The latest such month on or before publication.
+    /// "last year" / "this year" right after a day or month ("October 9 last year", "in August
+    /// last year"): the year meant, and the tokens it takes; 0 when none.
+    std::pair<int, std::size_t> year_after(std::size_t k) const
+    {
+        if (!m_pub || k + 1 >= m_n || unit_at(k + 1) != unit::year)
+            return {0, 0};
+        if (is(k, kw::last))
+            return {m_pub->year - 1, 2};
+        if (is(k, kw::this_))
+            return {m_pub->year, 2};
+        return {0, 0};
+    }
+
     core month_alone(int m) const
     {
         int y = m_pub->year;
         if (m > m_pub->month)
             --y;
+        // "Later that year, in November": the year the sentence has just named
+        if (!m_out.empty() && m_out.back().role == date_role::event &&
+            m_out.back().range.precision == date_precision::year)
+            y = m_out.back().range.start.year;
         core c;
         c.count = 1;
         c.range = month_range(y, m);
@@ -443,6 +472,10 @@ private:
         }
         if (!y && m == 9 && d == 11 && !d2 && has(k, f_event_name))
             return std::nullopt;
+        if (auto const [ya, taken] = year_after(k); !y && ya) {
+            y = ya;
+            k += taken;
+        }
         return make_day(k - i, y, m, d, d2, "day_month");
     }
 

@@ -4,7 +4,9 @@
 //
 // Conventions (news is written in the past tense):
 //  - A day and month without a year is the latest such date on or before publication; a month
-//    alone ("in October") the latest such month. Without a publication date they give no date.
+//    alone ("in October") the latest such month, or the month of a year the sentence has just
+//    named ("In 2017 ... later that year, in November"). "last year" / "this year" right after
+//    one sets its year ("October 9 last year"). Without a publication date they give no date.
 //  - Ordinal words are days only next to a month ("the Fourth of July", "July Fourth").
 //  - Numeric dates are US month/day ("01/03/2024" = 3 January) unless the first number is > 12;
 //    dotted dates ("03.01.2024") are day.month.year.

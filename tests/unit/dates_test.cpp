@@ -62,6 +62,10 @@ date_case const cases[] = {
     {"A gunman fired on the Fourth of July parade.", "2022-07-07", "Fourth of July", "2022-07-04", "2022-07-04", D, EV},
     {"A gunman fired on the crowd on July Fourth.", "2022-07-07", "July Fourth", "2022-07-04", "2022-07-04", D, EV},
     {"A bomb exploded on the third of March.", "2024-03-10", "third of March", "2024-03-03", "2024-03-03", D, EV},
+    {"Rebels attacked three posts on October 9 last year.", "2017-08-26", "October 9 last year", "2016-10-09",
+     "2016-10-09", D, EV},
+    {"In August last year, the militants seized the port town.", "2021-03-29", "August last year", "2020-08-01",
+     "2020-08-31", M, EV},
     {"The attack on 3 Jan 2024 killed four.", "2024-01-10", "3 Jan 2024", "2024-01-03", "2024-01-03", D, EV},
     {"The attack on Jan 3, 2024 killed four.", "2024-01-10", "Jan 3, 2024", "2024-01-03", "2024-01-03", D, EV},
     {"On January 3, 2024, a car bomb exploded.", "2024-01-10", "January 3, 2024", "2024-01-03", "2024-01-03", D, EV},
@@ -313,6 +317,15 @@ TEST(Dates, SeveralDatesInOrder)
     EXPECT_EQ(found[1].range.start, (civil_date{2024, 1, 10}));
     EXPECT_EQ(found[2].role, SINCE);
     EXPECT_LT(found[0].begin, found[1].begin);
+}
+
+TEST(Dates, AMonthAfterTheSentencesYearTakesThatYear)
+{
+    std::string const text = "In 2017 the group bombed two churches and, later that year, in November, militants "
+                             "attacked a mosque.";
+    auto const found = dates(text, "2025-06-23");
+    ASSERT_FALSE(found.empty()) << describe(text, found);
+    EXPECT_EQ(found.back().range.start, (civil_date{2017, 11, 1})) << describe(text, found);
 }
 
 TEST(Dates, LastEventDateSkipsOtherRoles)
