@@ -591,11 +591,19 @@ bool report_builder::owner(place_mention const &m) const
 
 bool report_builder::says_here(std::vector<segment> const &segments) const
 {
-    for (auto const &seg : segments)
-        if (seg.kind == segment_kind::trigger)
-            for (std::size_t i = seg.first; i < seg.last; ++i)
-                if (m_tokens[i].norm == "here" && !(i + 1 < seg.last && m_tokens[i + 1].norm == "is"))
-                    return true;
+    for (auto const &seg : segments) {
+        if (seg.kind != segment_kind::trigger)
+            continue;
+        for (std::size_t i = seg.first; i < seg.last; ++i) {
+            if (m_tokens[i].norm == "here" && !(i + 1 < seg.last && m_tokens[i + 1].norm == "is"))
+                return true;
+            // "outside this Olympic city", "in this capital"
+            if (m_tokens[i].norm == "this")
+                for (std::size_t k = i + 1; k < seg.last && k < i + 4; ++k)
+                    if (m_tokens[k].norm == "city" || m_tokens[k].norm == "capital" || m_tokens[k].norm == "town")
+                        return true;
+        }
+    }
     return false;
 }
 

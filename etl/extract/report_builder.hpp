@@ -144,7 +144,7 @@ private:
     bool is_branch_of(actor_mention const &branch, actor_mention const &ancestor) const;
     /// Is the mention a country named as an owner ("the U.S. embassy", "Kenyan troops")?
     bool owner(place_mention const &m) const;
-    /// Does a trigger segment say "here" (the dateline's city in wire copy)?
+    /// Does a trigger segment say "here" or "this city" (the dateline's city in wire copy)?
     bool says_here(std::vector<segment> const &segments) const;
     /// Is the mention a government speaking ("officials in Kabul said"), where someone travels
     /// from or to ("travelling from Islamabad to their camp at Dasu") or a flag or base

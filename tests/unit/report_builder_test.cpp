@@ -465,6 +465,13 @@ TEST(ReportBuilder, HereIsTheDatelineCity)
     ASSERT_EQ(reports.size(), 1u);
     EXPECT_EQ(reports[0].location.city, "Nairobi");
     EXPECT_EQ(date_of(reports[0]), "1998-08-07");
+
+    auto const city = reports_of("MUNICH, WEST GERMANY (UPI) -- ALL NINE ISRAELI ATHLETES HELD HOSTAGE BY ARAB "
+                                 "GUERRILLAS DIED EARLY TODAY IN A GUNBATTLE AT A MILITARY AIRFIELD OUTSIDE THIS "
+                                 "OLYMPIC CITY.",
+                                 "1972-09-06");
+    ASSERT_EQ(city.size(), 1u);
+    EXPECT_EQ(city[0].location.city, "Munich");
 }
 
 TEST(ReportBuilder, AComparisonThatTellsAnotherIncidentIsItsOwnReport)
