@@ -1097,7 +1097,10 @@ casualty_figures sentence::run()
             group_cue[gi] = left;
             continue;
         }
-        attachment const &best = left.score >= right.score ? left : right;
+        // "the toll stood at 17 dead": the toll's update, not the figure's own "dead"
+        bool const update_first = left.cue != npos && left.update && right.cue != npos &&
+                                  cue(left.cue).cat == cue(right.cue).cat;
+        attachment const &best = update_first || left.score >= right.score ? left : right;
         if (best.cue == npos)
             continue;
         add_candidate(g.first_mention, g.mention_count, best);

@@ -279,6 +279,7 @@ TEST(Casualties, ExplanationsNameRuleAndText)
     EXPECT_EQ(f.explanations[0].rule, "casualties.update");
     EXPECT_EQ(f.explanations[0].matched, "toll to 63");
     EXPECT_TRUE(f.killed_revised);
+    EXPECT_TRUE(read("THE TOLL FROM THE DAYLONG ORDEAL STOOD AT 17 DEAD.").killed_revised);
     EXPECT_FALSE(read("The attack killed 50 people.").killed_revised);
 
     casualty_figures const g = read("Nine people, including the bomber, were killed.");
