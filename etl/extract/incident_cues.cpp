@@ -301,6 +301,7 @@ cue_result incident_cue_lexicon::classify(std::vector<token> const &tokens, std:
     };
     std::vector<comparison> comparisons; // usually none
     std::vector<std::size_t> described;  // comparison objects that tell an incident with figures
+    std::vector<std::pair<std::size_t, std::size_t>> compared; // the other comparison objects
     for (std::size_t i = first; i < last; ++i) {
         token const &t = tokens[i];
         // Clock times anchor a report in time ("at 10:30").
@@ -450,6 +451,7 @@ cue_result incident_cue_lexicon::classify(std::vector<token> const &tokens, std:
             if (in_object != hits.end() && in_object->def->f == form::verb)
                 continue;
         }
+        compared.emplace_back(object, end);
         for (auto &q : hits)
             if (q.hit.state != trigger_state::cancelled && q.hit.first_token >= object && q.hit.first_token < end)
                 cancel(q.hit, "comparison", lexicon::joined(tokens, marker, marker_len));
@@ -681,6 +683,7 @@ cue_result incident_cue_lexicon::classify(std::vector<token> const &tokens, std:
         result.reason = "no_trigger";
     }
     result.described = std::move(described);
+    result.compared = std::move(compared);
     result.hits.reserve(hits.size());
     for (auto &p : hits)
         result.hits.push_back(std::move(p.hit));

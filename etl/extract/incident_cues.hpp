@@ -69,6 +69,9 @@ struct cue_result {
     /// Where the object of a comparison starts that tells an incident of its own, with figures
     /// ("the deadliest since February 2003, | when a car bomb ... killed 36 people").
     std::vector<std::size_t> described;
+    /// Token ranges [first, last) of the objects of comparisons that tell no incident of their own
+    /// ("the first bombing in the capital | since the fall of the government in December |").
+    std::vector<std::pair<std::size_t, std::size_t>> compared;
     std::string rule;                  ///< short explanation: "strong 'blast'", "statement 'condemned' -> 'bombing'"
 };
 

@@ -29,6 +29,8 @@ std::unordered_set<std::string> const new_incident_adjectives{"another", "second
 std::unordered_set<std::string> const locative_prepositions{"in", "near", "at", "inside", "on",
                                                              "across", "around", "within", "off"};
 std::unordered_set<std::string> const city_anaphors{"city", "town"};
+std::unordered_set<std::string> const copulas{"was", "is", "were", "be", "been", "as", "marked"};
+std::unordered_set<std::string> const total_words{"total", "all", "combined", "altogether", "overall"};
 std::unordered_set<std::string> const made_in_words{"flagged", "registered", "owned", "based", "operated",
                                                     "made", "born", "bound"};
 std::unordered_set<std::string> const speech_verbs{"said", "says", "told", "announced", "claimed", "denied",
@@ -157,7 +159,7 @@ std::vector<place_mention> report_builder::listed_places(draft const &d) const
             }
             place_mention const &prev = list.back();
             std::size_t const gap_first = prev.first_token + prev.token_count;
-            bool coordinated = m.first_token >= gap_first && m.first_token - gap_first <= 4 &&
+            bool coordinated = m.first_token >= gap_first && m.first_token - gap_first <= 6 &&
                                region(m.place_id) == region(prev.place_id);
             // "X and Y", "X, Y and Z"; "X, Y" alone names a place and its container
             bool joined = false;
@@ -181,6 +183,17 @@ std::vector<place_mention> report_builder::listed_places(draft const &d) const
     return {};
 }
 
+bool report_builder::says_total(draft const &d) const
+{
+    for (auto const &seg : d.segments)
+        if (seg.kind == segment_kind::trigger)
+            for (std::size_t i = seg.first; i + 1 < seg.last; ++i)
+                if ((m_tokens[i].norm == "in" && total_words.count(m_tokens[i + 1].norm)) ||
+                    m_tokens[i].norm == "altogether" || m_tokens[i].norm == "combined")
+                    return true;
+    return false;
+}
+
 bool report_builder::has_and_after(std::size_t first, std::size_t last) const
 {
     // the "and" that closes a list: "Kano, Kaduna and Zaria"
@@ -197,10 +210,12 @@ std::vector<incident_report> report_builder::split_by_place(incident_report r, d
 {
     std::vector<incident_report> parts;
     auto const places = listed_places(d);
-    // Figures can be shared out only when there is one victim per place.
+    // Figures can be shared out only when there is one victim per place; a total over the places
+    // ("killing 45 people in total") is left to no one of them.
     bool const one_each = !r.killed || (r.killed->qualifier == count_qualifier::exact &&
                                         r.killed->value == static_cast<long>(places.size()));
-    if (places.size() < 2 || !one_each || r.injured || r.kidnapped) {
+    bool const total = r.killed && says_total(d);
+    if (places.size() < 2 || !(one_each || total) || r.injured || r.kidnapped) {
         parts.push_back(std::move(r));
         return parts;
     }
@@ -214,7 +229,10 @@ std::vector<incident_report> report_builder::split_by_place(incident_report r, d
         part.explanations = kept;
         part.location = m_lex.places.to_place(m.place_id);
         explain(part, "place", "place.listed." + m.rule, m_text.substr(m.begin, m.end - m.begin));
-        if (shared) {
+        if (total) {
+            part.killed.reset();
+            explain(part, "killed", "casualties.total_of_places", shared->text);
+        } else if (shared) {
             part.killed->value = 1;
             explain(part, "killed", "casualties.one_per_place", shared->text);
         }
@@ -391,8 +409,11 @@ bool report_builder::opens_new_incident(segment const &seg) const
         token const &t = m_tokens[--i];
         if (attacker_nouns.count(t.norm))
             return false;
+        // "It was the first suicide bombing in the capital since ...": said of this incident
+        bool const predicate = i >= seg.first + 2 && m_tokens[i - 1].norm == "the" &&
+                               copulas.count(m_tokens[i - 2].norm);
         if (new_incident_adjectives.count(t.norm))
-            return true;
+            return !predicate;
         if (t.kind == token_kind::punct || t.norm == "of" || t.norm == "in" || t.norm == "on" || t.norm == "at")
             break;
     }
@@ -439,6 +460,10 @@ bool report_builder::is_incident_date(date_mention const &d, std::size_t sentenc
         return false;
     if (m_dateline && d.begin < m_dateline->end) // "KABUL, May 31 (Reuters) -": when it was filed
         return false;
+    // "the first suicide bombing in the capital since the fall of the government in December"
+    for (auto const &[first, last] : m_info[sentence].cue.compared)
+        if (d.first_token >= first && d.first_token < last)
+            return false;
     // The date belongs to the nearest verb before it in its clause: "officials said on Monday",
     // "were charged by a court late on Sunday" date those acts. An incident trigger met first
     // ("a bomb exploded on Monday") keeps the date for the incident.

@@ -173,11 +173,14 @@ private:
     /// Far-apart divisions or towns that one of the report's sentences lists together ("the
     /// governors of Balkh and Badakhshan"); empty unless there are two or more.
     std::vector<place_mention> listed_places(draft const &d) const;
+    /// Does a trigger sentence call its figure a total ("killing 45 people in total")?
+    bool says_total(draft const &d) const;
     /// Is there an "and" within a few tokens after `first` (closing a list of places)?
     bool has_and_after(std::size_t first, std::size_t last) const;
     /// One report per listed place: a sentence that tells of attacks in several far-apart
     /// places tells of several attacks. Only when no figure would have to be guessed: no
-    /// injured or kidnapped, and either no death toll or one death per place.
+    /// injured or kidnapped, and either no death toll, one death per place, or a toll called a
+    /// total (which then goes to none of them).
     std::vector<incident_report> split_by_place(incident_report r, draft const &d) const;
     void explain(incident_report &r, char const *field, std::string rule, std::string matched) const;
     std::vector<token> slice(std::size_t first, std::size_t last) const;

@@ -578,3 +578,27 @@ TEST(ReportBuilder, AFlagIsNoSceneAndAShotDownMissileNoAttack)
     ASSERT_EQ(reports.size(), 1u);
     EXPECT_EQ(reports[0].location.country, "YE");
 }
+
+TEST(ReportBuilder, ItWasTheFirstBombingIsThisBombing)
+{
+    auto const reports = reports_of("DAMASCUS - An attacker opened fire on worshippers at a church in Damascus on "
+                                    "Sunday and then set off an explosive vest, killing at least 22 people. Officials "
+                                    "visited the site. Families mourned. Shops closed. It was the first suicide "
+                                    "bombing in the Syrian capital since the fall of the government in December, and "
+                                    "officials blamed the Islamic State group.",
+                                    "2025-06-23");
+    ASSERT_EQ(reports.size(), 1u);
+    EXPECT_EQ(reports[0].attacker, "Islamic State");
+    EXPECT_EQ(date_of(reports[0]), "2025-06-22");
+}
+
+TEST(ReportBuilder, ATotalOverListedPlacesGoesToNoneOfThem)
+{
+    auto const reports = reports_of("On Palm Sunday in April 2017, suicide bombers struck St. George's Church in Tanta "
+                                    "and St. Mark's Cathedral in Alexandria, killing 45 people in total.",
+                                    "2025-06-23");
+    ASSERT_EQ(reports.size(), 2u);
+    EXPECT_FALSE(reports[0].killed);
+    EXPECT_FALSE(reports[1].killed);
+    EXPECT_EQ(reports[1].location.city, "Alexandria");
+}
