@@ -233,11 +233,9 @@ struct prefix_table {
     }
 };
 
-prefix_table const &prefixes()
-{
-    static prefix_table const table;
-    return table;
-}
+// Built during static initialisation, not on first use: interning its words must not race with
+// extraction threads (vocabulary.hpp).
+prefix_table const prefixes;
 
 // ---- parsing ------------------------------------------------------------------------------
 
@@ -668,7 +666,6 @@ std::vector<number_phrase> find_numbers(std::vector<token> const &tokens, vague_
 {
     std::vector<number_phrase> found;
     std::size_t const n = tokens.size();
-    auto const &prefix = prefixes();
     std::size_t i = 0;
     while (i < n) {
         token const &t = tokens[i];
@@ -679,12 +676,12 @@ std::vector<number_phrase> find_numbers(std::vector<token> const &tokens, vague_
         bool between = false;
         std::optional<parsed> p;
         if (t.kind == token_kind::word) {
-            for (auto const &m : prefix.matcher.matches_at(tokens, i)) {
+            for (auto const &m : prefixes.matcher.matches_at(tokens, i)) {
                 std::size_t const k = i + m.token_count;
                 if (k >= n)
                     continue;
                 if (auto q = parse_at(tokens, k, vague)) {
-                    prefix_entry const &e = prefix.entries[m.value];
+                    prefix_entry const &e = prefixes.entries[m.value];
                     between = e.kind == prefix_kind::between;
                     qualifier = e.qualifier;
                     qualified = !between;

@@ -3,10 +3,12 @@
 // Every lexicon (places, groups, categories, triggers) matches through these, so a
 // spelling variant such as "al-Shabaab" / "Al Shabaab" / "AL SHABAAB" is one key.
 
+#include "extract/vocabulary.hpp"
+
 #include <cstddef>
+#include <cstdint>
 #include <string>
 #include <string_view>
-#include <unordered_map>
 #include <vector>
 
 namespace etl::extract {
@@ -21,7 +23,21 @@ struct token {
     bool capitalised = false;  ///< first letter upper-case in the text
     bool all_caps = false;     ///< every letter upper-case (and at least two letters)
     bool possessive = false;   ///< followed by a possessive "'s" (or "s'") that tokenize() dropped
+    word_id word = unknown_word; ///< `norm` in the vocabulary when tokenized; read it through word_of()
+    std::uint32_t vocabulary_size = 0; ///< vocabulary::size() when `word` was looked up
 };
+
+/// Sets t.word from t.norm; tokenize() does it for every token, code that changes a norm must too.
+void look_up_word(token &t);
+
+/// The vocabulary id of t.norm. A token the vocabulary did not know when it was made is looked
+/// up again if lexicons have loaded since.
+inline word_id word_of(token const &t)
+{
+    if (t.word != unknown_word || t.vocabulary_size == vocabulary::size())
+        return t.word;
+    return vocabulary::find(t.norm);
+}
 
 /// Splits text into words (letters and digits; hyphens split words: "Mazar-i-Sharif" is three
 /// tokens), numbers ("1,000", "3.5") and single punctuation marks. A possessive "'s" is dropped
@@ -41,13 +57,18 @@ struct phrase_match {
     std::size_t value = 0;       ///< the id given to add()
 };
 
-/// Longest-match dictionary of multi-token phrases. Built once; lookups are hash probes.
+/// Longest-match dictionary of multi-token phrases: a trie over vocabulary ids. Built once; each
+/// token of a match costs one integer probe, and a word no lexicon knows is rejected at once.
 class phrase_matcher {
 public:
-    /// Adds `phrase` (any spelling; it is tokenized and folded) with an id. Duplicates keep all ids.
+    /// Adds `phrase` (any spelling; it is tokenized and folded, its words interned) with an id.
+    /// Duplicates keep all ids.
     void add(std::string_view phrase, std::size_t value);
 
-    /// All matches starting at token i, longest first.
+    /// Does any phrase start with this token's word?
+    bool may_start(token const &t) const { return starts(word_of(t)); }
+
+    /// All matches starting at token i, longest first (equal lengths in the order added).
     std::vector<phrase_match> matches_at(std::vector<token> const &tokens, std::size_t i) const;
 
     /// Non-overlapping longest matches, left to right.
@@ -56,11 +77,32 @@ public:
     std::size_t size() const { return m_count; }
 
 private:
-    struct entry {
-        std::vector<std::string> rest; ///< tokens after the first
-        std::size_t value;
+    using node = std::uint32_t;
+    static constexpr node root = 0;
+    static constexpr node no_node = 0xFFFFFFFFu;
+    static constexpr std::uint32_t no_values = 0;
+
+    /// An edge of the trie, in an open-addressing table keyed by (parent, word).
+    struct edge {
+        node parent = no_node; ///< no_node: empty slot
+        word_id word = unknown_word;
+        node child = no_node;
+        std::uint32_t values = no_values; ///< index into m_value_lists when phrases end at the child
     };
-    std::unordered_map<std::string, std::vector<entry>> m_by_first;
+
+    bool starts(word_id word) const { return word < m_first_words.size() && m_first_words[word]; }
+    /// The edge from `parent` by `word`, or nullptr.
+    edge const *find_edge(node parent, word_id word) const;
+    std::size_t slot_of(node parent, word_id word) const;
+    void grow();
+
+    /// By word id: does a phrase start with the word? Small enough to stay in cache, so most tokens
+    /// are rejected without probing the edges.
+    std::vector<bool> m_first_words;
+    std::vector<edge> m_edges = std::vector<edge>(16); ///< size a power of two, at most half full
+    std::size_t m_edge_count = 0; ///< also the number of nodes besides the root
+    /// The ids of the phrases ending at a node, in the order added; list 0 stays empty.
+    std::vector<std::vector<std::size_t>> m_value_lists = std::vector<std::vector<std::size_t>>(1);
     std::size_t m_count = 0;
 };
 
