@@ -79,6 +79,7 @@ std::string fold(std::string_view text)
 std::vector<token> tokenize(std::string_view text, std::size_t base)
 {
     std::vector<token> tokens;
+    tokens.reserve(text.size() / 4 + 1); // running text has about one token per five bytes
     std::size_t i = 0;
     while (i < text.size()) {
         auto const c = static_cast<unsigned char>(text[i]);
