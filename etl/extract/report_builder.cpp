@@ -331,11 +331,19 @@ std::optional<place_mention> report_builder::segment_place(segment const &seg, b
 
 std::optional<long> report_builder::segment_killed(segment const &seg) const
 {
-    auto const local = slice(seg.first, seg.last);
-    if (!m_lex.casualties.has_cue(local))
-        return std::nullopt;
-    auto const figures = m_lex.casualties.extract(local);
-    return figures.killed ? std::optional<long>(figures.killed->value) : std::nullopt;
+    auto const &killed = figures(seg.first, seg.last).killed;
+    return killed ? std::optional<long>(killed->value) : std::nullopt;
+}
+
+casualty_figures const &report_builder::figures(std::size_t first, std::size_t last) const
+{
+    auto const [it, fresh] = m_figures.try_emplace({first, last});
+    if (fresh) {
+        auto const local = slice(first, last);
+        if (m_lex.casualties.has_cue(local))
+            it->second = m_lex.casualties.extract(local, m_text, 0);
+    }
+    return it->second;
 }
 
 bool report_builder::places_compatible(std::uint32_t a, std::uint32_t b) const
@@ -414,11 +422,8 @@ bool report_builder::supports(std::size_t s) const
         if (within(m, info.first, info.last) && !m.denied && m.status != claim_status::none &&
             m.role != actor_role::target)
             return true;
-    auto const local = slice(info.first, info.last);
-    if (!m_lex.casualties.has_cue(local))
-        return false;
-    auto const figures = m_lex.casualties.extract(local);
-    return figures.killed || figures.injured;
+    auto const &found = figures(info.first, info.last);
+    return found.killed || found.injured;
 }
 
 void report_builder::group()
@@ -679,10 +684,7 @@ std::optional<incident_report> report_builder::make_report(draft const &d, int o
     for (auto const &seg : ordered) {
         if (seg.kind == segment_kind::context)
             continue;
-        auto const local = slice(seg.first, seg.last);
-        if (!m_lex.casualties.has_cue(local))
-            continue;
-        auto figures = m_lex.casualties.extract(local, m_text, 0);
+        auto counts = figures(seg.first, seg.last);
         auto take = [&](std::optional<casualty_count> &field, std::optional<casualty_count> &found, char const *name) {
             if (field || !found)
                 return;
@@ -690,12 +692,12 @@ std::optional<incident_report> report_builder::make_report(draft const &d, int o
             substance = true;
             explain(r, name, "casualties", field->text);
         };
-        take(r.killed, figures.killed, "killed");
-        take(r.injured, figures.injured, "injured");
-        take(r.kidnapped, figures.kidnapped, "kidnapped");
-        take(r.perpetrators_killed, figures.perpetrators_killed, "perpetrators_killed");
+        take(r.killed, counts.killed, "killed");
+        take(r.injured, counts.injured, "injured");
+        take(r.kidnapped, counts.kidnapped, "kidnapped");
+        take(r.perpetrators_killed, counts.perpetrators_killed, "perpetrators_killed");
         if (m_explain)
-            for (auto &e : figures.explanations)
+            for (auto &e : counts.explanations)
                 r.explanations.push_back(std::move(e));
     }
 

@@ -32,6 +32,7 @@
 
 #include "core/article.hpp"
 #include "core/incident_report.hpp"
+#include "extract/casualties.hpp"
 #include "extract/dates.hpp"
 #include "extract/incident_cues.hpp"
 #include "extract/place_finder.hpp"
@@ -39,6 +40,7 @@
 #include "extract/tokens.hpp"
 
 #include <cstdint>
+#include <map>
 #include <optional>
 #include <string>
 #include <unordered_set>
@@ -48,7 +50,6 @@ namespace etl::extract {
 
 class actor_lexicon;
 class category_lexicon;
-class casualty_extractor;
 struct actor_mention;
 
 class report_builder {
@@ -129,6 +130,9 @@ private:
     /// not operate in.
     bool implausible(place_mention const &m, std::vector<std::string> const &actor_countries) const;
     std::optional<long> segment_killed(segment const &seg) const;
+    /// The casualty figures of tokens [first, last), quoting the text. Grouping and the reports
+    /// ask for the same ranges again and again, so each is extracted once.
+    casualty_figures const &figures(std::size_t first, std::size_t last) const;
 
     std::optional<incident_report> make_report(draft const &d, int ordinal) const;
     void explain(incident_report &r, char const *field, std::string rule, std::string matched) const;
@@ -148,6 +152,7 @@ private:
     std::optional<dateline> m_dateline;
     std::vector<actor_mention> m_actors;
     std::vector<draft> m_drafts;
+    mutable std::map<std::pair<std::size_t, std::size_t>, casualty_figures> m_figures; ///< by token range
 };
 
 } // namespace etl::extract
