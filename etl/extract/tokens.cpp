@@ -55,24 +55,25 @@ bool is_word_byte(unsigned char c) { return is_ascii_alpha(c) || is_digit(c) || 
 
 std::string fold(std::string_view text)
 {
-    std::string out;
-    out.reserve(text.size());
+    // Folding never lengthens the text, so it is written in place and trimmed at the end.
+    std::string out(text.size(), '\0');
+    std::size_t n = 0;
     for (std::size_t i = 0; i < text.size();) {
         auto const c = static_cast<unsigned char>(text[i]);
         std::size_t const len = utf8_length(c);
+        char const f = len == 2 ? fold_code_point(two_byte_code_point(text, i)) : 0;
         if (c < 0x80) {
-            out.push_back(static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c));
-        } else if (len == 2) {
-            char const f = fold_code_point(two_byte_code_point(text, i));
-            if (f)
-                out.push_back(f);
-            else
-                out.append(text.substr(i, len));
+            out[n++] = static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
+        } else if (f) {
+            out[n++] = f;
         } else {
-            out.append(text.substr(i, std::min(len, text.size() - i)));
+            std::size_t const copied = std::min(len, text.size() - i);
+            text.copy(&out[n], copied, i);
+            n += copied;
         }
         i += len;
     }
+    out.resize(n);
     return out;
 }
 
@@ -271,11 +272,9 @@ void phrase_matcher::grow()
             m_edges[slot_of(e.parent, e.word)] = e;
 }
 
-std::vector<phrase_match> phrase_matcher::matches_at(std::vector<token> const &tokens, std::size_t i) const
+std::vector<phrase_match> phrase_matcher::walk(std::vector<token> const &tokens, std::size_t i) const
 {
     std::vector<phrase_match> found;
-    if (i >= tokens.size() || !starts(word_of(tokens[i])))
-        return found;
     node at = root;
     for (std::size_t k = i; k < tokens.size(); ++k) {
         edge const *e = find_edge(at, word_of(tokens[k]));

@@ -69,7 +69,12 @@ public:
     bool may_start(token const &t) const { return starts(word_of(t)); }
 
     /// All matches starting at token i, longest first (equal lengths in the order added).
-    std::vector<phrase_match> matches_at(std::vector<token> const &tokens, std::size_t i) const;
+    std::vector<phrase_match> matches_at(std::vector<token> const &tokens, std::size_t i) const
+    {
+        if (i >= tokens.size() || !may_start(tokens[i]))
+            return {};
+        return walk(tokens, i);
+    }
 
     /// Non-overlapping longest matches, left to right.
     std::vector<phrase_match> find_all(std::vector<token> const &tokens) const;
@@ -91,6 +96,8 @@ private:
     };
 
     bool starts(word_id word) const { return word < m_first_words.size() && m_first_words[word]; }
+    /// matches_at() once tokens[i] is known to start a phrase.
+    std::vector<phrase_match> walk(std::vector<token> const &tokens, std::size_t i) const;
     /// The edge from `parent` by `word`, or nullptr.
     edge const *find_edge(node parent, word_id word) const;
     std::size_t slot_of(node parent, word_id word) const;

@@ -67,6 +67,7 @@ word_id intern(std::string_view key)
     t.words.emplace_back(key);
     t.tags.push_back(tag);
     t.slots[t.probe(key, h)] = {id, tag};
+    detail::word_count = id;
     return id;
 }
 
@@ -75,7 +76,5 @@ word_id find(std::string_view key)
     auto const &t = the_table();
     return t.slots[t.probe(key, table::hash(key))].id;
 }
-
-std::uint32_t size() { return static_cast<std::uint32_t>(the_table().words.size() - 1); }
 
 } // namespace etl::extract::vocabulary

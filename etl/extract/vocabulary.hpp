@@ -23,8 +23,13 @@ word_id intern(std::string_view key);
 /// The id of `key`, or unknown_word.
 word_id find(std::string_view key);
 
+namespace detail {
+/// Only intern() changes it; a variable rather than a function so that word_of() costs no call.
+inline std::uint32_t word_count = 0;
+} // namespace detail
+
 /// How many words are known. Grows as lexicons load.
-std::uint32_t size();
+inline std::uint32_t size() { return detail::word_count; }
 
 } // namespace vocabulary
 
