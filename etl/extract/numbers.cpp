@@ -2,6 +2,7 @@
 
 #include <cstdint>
 #include <string>
+#include <string_view>
 #include <unordered_map>
 
 namespace etl::extract {
@@ -239,8 +240,9 @@ prefix_table const prefixes;
 
 // ---- parsing ------------------------------------------------------------------------------
 
-bool is_word(token const &t, char const *w) { return t.kind == token_kind::word && t.norm == w; }
-bool is_punct(token const &t, char const *p) { return t.kind == token_kind::punct && t.norm == p; }
+// string_view parameters: comparing with one is inline and checks the length first.
+bool is_word(token const &t, std::string_view w) { return t.kind == token_kind::word && t.norm == w; }
+bool is_punct(token const &t, std::string_view p) { return t.kind == token_kind::punct && t.norm == p; }
 
 struct parsed {
     long value = 0;
@@ -399,7 +401,7 @@ std::optional<parsed> parse_at(std::vector<token> const &tokens, std::size_t i, 
     if (t.kind != token_kind::word)
         return std::nullopt;
 
-    auto const next_is = [&](std::size_t k, char const *w) { return i + k < n && is_word(tokens[i + k], w); };
+    auto const next_is = [&](std::size_t k, std::string_view w) { return i + k < n && is_word(tokens[i + k], w); };
 
     if (t.norm == "a" || t.norm == "an") {
         if (i + 1 >= n)
