@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <iterator>
+#include <string>
 #include <unordered_map>
 
 namespace etl::extract::date_lexicon {
@@ -136,11 +137,26 @@ lexicon build_lexicon()
 
 } // namespace
 
-lex const *find_date_word(std::string const &norm)
+namespace {
+
+// Built during static initialisation, not on first use: interning its words must not race with
+// extraction threads (vocabulary.hpp).
+std::unordered_map<word_id, lex> const words_by_id = [] {
+    std::unordered_map<word_id, lex> out;
+    for (auto const &[word, entry] : build_lexicon())
+        out.emplace(vocabulary::intern(word), entry);
+    return out;
+}();
+
+} // namespace
+
+lex const *find_date_word(token const &t)
 {
-    static lexicon const words = build_lexicon();
-    auto const it = words.find(norm);
-    return it == words.end() ? nullptr : &it->second;
+    word_id const word = word_of(t);
+    if (word == unknown_word)
+        return nullptr;
+    auto const it = words_by_id.find(word);
+    return it == words_by_id.end() ? nullptr : &it->second;
 }
 
 } // namespace etl::extract::date_lexicon

@@ -60,7 +60,7 @@ tok_info classify(token const &t)
         f.starter = f.ordinal || f.decade >= 0;
         return f;
     }
-    if (lex const *const l = date_lexicon::find_date_word(s)) {
+    if (lex const *const l = date_lexicon::find_date_word(t)) {
         f.lx = *l;
         f.starter = (f.lx.flags & f_starter) != 0;
     }
