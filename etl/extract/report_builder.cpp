@@ -126,9 +126,7 @@ void report_builder::analyse_sentences()
         if (info.first == info.last)
             continue;
         info.cue = m_lex.cues.classify(m_tokens, info.first, info.last);
-        info.dates = find_dates(slice(info.first, info.last), m_article.published, previous);
-        for (auto &d : info.dates)
-            d.first_token += info.first;
+        info.dates = find_dates(m_tokens, info.first, info.last, m_article.published, previous);
         if (auto const last = last_event_date(info.dates))
             previous = last;
     }
