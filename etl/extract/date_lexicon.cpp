@@ -135,28 +135,12 @@ lexicon build_lexicon()
     return m;
 }
 
-} // namespace
-
-namespace {
-
 // Built during static initialisation, not on first use: interning its words must not race with
 // extraction threads (vocabulary.hpp).
-std::unordered_map<word_id, lex> const words_by_id = [] {
-    std::unordered_map<word_id, lex> out;
-    for (auto const &[word, entry] : build_lexicon())
-        out.emplace(vocabulary::intern(word), entry);
-    return out;
-}();
+word_table<lex> const words(build_lexicon());
 
 } // namespace
 
-lex const *find_date_word(token const &t)
-{
-    word_id const word = word_of(t);
-    if (word == unknown_word)
-        return nullptr;
-    auto const it = words_by_id.find(word);
-    return it == words_by_id.end() ? nullptr : &it->second;
-}
+lex const *find_date_word(token const &t) { return words.find(t); }
 
 } // namespace etl::extract::date_lexicon

@@ -71,13 +71,13 @@ std::unordered_map<std::string, number_word> const &number_words()
     return table;
 }
 
+// The word tables are built during static initialisation, not on first use: interning their
+// words must not race with extraction threads (vocabulary.hpp).
+word_table<number_word> const number_words_by_id(number_words());
+
 number_word const *lookup_number_word(token const &t)
 {
-    if (t.kind != token_kind::word)
-        return nullptr;
-    auto const &table = number_words();
-    auto const it = table.find(t.norm);
-    return it == table.end() ? nullptr : &it->second;
+    return t.kind == token_kind::word ? number_words_by_id.find(t) : nullptr;
 }
 
 long vague_value(vague_id id, vague_convention const &v)
@@ -188,13 +188,14 @@ std::unordered_map<std::string, std::uint32_t> const &context_words()
     return table;
 }
 
+word_table<std::uint32_t> const context_words_by_id(context_words());
+
 std::uint32_t context_flags(token const &t)
 {
     if (t.kind == token_kind::number)
         return 0;
-    auto const &table = context_words();
-    auto const it = table.find(t.norm);
-    return it == table.end() ? 0 : it->second;
+    auto const *flags = context_words_by_id.find(t);
+    return flags ? *flags : 0;
 }
 
 enum class prefix_kind : unsigned char { qualifier, between };

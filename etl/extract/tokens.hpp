@@ -9,6 +9,7 @@
 #include <cstdint>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 namespace etl::extract {
@@ -50,6 +51,32 @@ std::string fold(std::string_view text);
 
 /// Splits a phrase into the normalised token keys that tokenize() would produce.
 std::vector<std::string> phrase_keys(std::string_view phrase);
+
+/// A table of single words, looked up by a token's vocabulary id rather than by hashing its
+/// norm. Building it interns its words, so build it during static initialisation or while
+/// lexicons load, never while other threads tokenize (vocabulary.hpp).
+template <typename T> class word_table {
+public:
+    /// `entries` keyed by folded words, as tokenize() gives them in `norm`.
+    explicit word_table(std::unordered_map<std::string, T> const &entries)
+    {
+        for (auto const &[word, value] : entries)
+            m_by_id.emplace(vocabulary::intern(word), value);
+    }
+
+    /// The entry for the token's word, or nullptr.
+    T const *find(token const &t) const
+    {
+        word_id const word = word_of(t);
+        if (word == unknown_word)
+            return nullptr;
+        auto const it = m_by_id.find(word);
+        return it == m_by_id.end() ? nullptr : &it->second;
+    }
+
+private:
+    std::unordered_map<word_id, T> m_by_id;
+};
 
 struct phrase_match {
     std::size_t first_token = 0; ///< index into the token vector
