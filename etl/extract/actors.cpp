@@ -58,6 +58,7 @@ token join_initialism(std::vector<token> const &tokens, std::size_t i, std::size
     joined.end = tokens[last].end;
     joined.capitalised = tokens[i].capitalised;
     joined.all_caps = caps && joined.norm.size() >= 2;
+    look_up_word(joined);
     return joined;
 }
 
@@ -156,7 +157,7 @@ actor_lexicon actor_lexicon::load(std::string const &path)
     YAML::Node const roles = required(path, root, "roles");
     lex.m_role_skip = lexicon::word_set(path, roles, "skip");
     lex.m_neutral_nouns = lexicon::word_set(path, roles, "neutral_nouns");
-    auto add_roles = [&](char const *key, lexicon::fast_matcher &matcher, bool reversed) {
+    auto add_roles = [&](char const *key, phrase_matcher &matcher, bool reversed) {
         for (auto const &phrase : get_strings(path, roles, key, true)) {
             matcher.add(reversed ? lexicon::reversed_key(phrase) : phrase, lex.m_role_phrases.size());
             lex.m_role_phrases.push_back(phrase);

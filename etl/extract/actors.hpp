@@ -111,7 +111,7 @@ private:
     std::vector<actor> m_actors;
     std::vector<int> m_parent_index;     ///< -1 when none
     std::vector<alias> m_aliases;
-    lexicon::fast_matcher m_alias_matcher; ///< value: index into m_aliases
+    phrase_matcher m_alias_matcher; ///< value: index into m_aliases
     std::unordered_map<std::string, std::size_t> m_by_name; ///< key_of(any spelling) -> actor
 
     std::unordered_set<std::string> m_group_after;
@@ -119,17 +119,17 @@ private:
     std::unordered_set<std::string> m_no_article;
 
     std::vector<cue> m_cues;
-    lexicon::fast_matcher m_cue_matcher;   ///< value: index into m_cues
+    phrase_matcher m_cue_matcher;   ///< value: index into m_cues
     std::unordered_set<std::string> m_negators;
     std::unordered_set<std::string> m_not_followed_by;
 
     std::unordered_set<std::string> m_role_skip;
     std::unordered_set<std::string> m_neutral_nouns;
-    lexicon::fast_matcher m_perp_nouns;    ///< after the mention
-    lexicon::fast_matcher m_perp_after;
-    lexicon::fast_matcher m_target_after;
-    lexicon::fast_matcher m_perp_before;   ///< phrases reversed: matched walking left from the mention
-    lexicon::fast_matcher m_target_before;
+    phrase_matcher m_perp_nouns;    ///< after the mention
+    phrase_matcher m_perp_after;
+    phrase_matcher m_target_after;
+    phrase_matcher m_perp_before;   ///< phrases reversed: matched walking left from the mention
+    phrase_matcher m_target_before;
     std::vector<std::string> m_role_phrases; ///< texts for explanations, indexed by matcher value
 };
 

@@ -138,14 +138,14 @@ std::unordered_map<std::string, std::uint32_t> const &closed_words()
     return table;
 }
 
-bool ends_with(std::string const &s, char const *suffix)
+bool ends_with(std::string_view s, std::string_view suffix)
 {
-    std::size_t const n = std::char_traits<char>::length(suffix);
-    return s.size() >= n && s.compare(s.size() - n, n, suffix) == 0;
+    return s.size() >= suffix.size() && s.substr(s.size() - suffix.size()) == suffix;
 }
 
-bool is_word(token const &t, char const *w) { return t.kind == token_kind::word && t.norm == w; }
-bool is_punct(token const &t, char const *p) { return t.kind == token_kind::punct && t.norm == p; }
+// string_view parameters: comparing with one is inline and checks the length first.
+bool is_word(token const &t, std::string_view w) { return t.kind == token_kind::word && t.norm == w; }
+bool is_punct(token const &t, std::string_view p) { return t.kind == token_kind::punct && t.norm == p; }
 
 /// "seriously", "critically": adverbs may stand anywhere between a figure and its cue.
 bool is_ly_adverb(token const &t) { return t.kind == token_kind::word && t.norm.size() > 4 && ends_with(t.norm, "ly"); }
@@ -161,7 +161,7 @@ bool looks_like_demonym(token const &t)
 
 bool sentence_end(token const &t)
 {
-    return t.kind == token_kind::punct && (t.norm == "." || t.norm == "!" || t.norm == "?" || t.norm == ";");
+    return is_punct(t, ".") || is_punct(t, "!") || is_punct(t, "?") || is_punct(t, ";");
 }
 
 count_qualifier combine(count_qualifier a, count_qualifier b)

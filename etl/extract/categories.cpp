@@ -47,7 +47,7 @@ std::vector<std::size_t> sentence_ids(std::vector<token> const &tokens, std::siz
 
 } // namespace
 
-std::vector<category_lexicon::cue_hit> category_lexicon::scan(lexicon::fast_matcher const &matcher,
+std::vector<category_lexicon::cue_hit> category_lexicon::scan(phrase_matcher const &matcher,
                                                               std::vector<token> const &tokens, std::size_t first,
                                                               std::size_t last)
 {

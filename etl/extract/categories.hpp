@@ -80,7 +80,7 @@ private:
     };
 
     /// Longest matches of `matcher` in [first, last), non-overlapping, left to right.
-    static std::vector<cue_hit> scan(lexicon::fast_matcher const &matcher, std::vector<token> const &tokens,
+    static std::vector<cue_hit> scan(phrase_matcher const &matcher, std::vector<token> const &tokens,
                                      std::size_t first, std::size_t last);
     bool targeted_killing(std::vector<token> const &tokens, std::size_t first, std::size_t last,
                           std::string *matched) const;
@@ -93,7 +93,7 @@ private:
     // attack types
     std::vector<std::string> m_hierarchy;
     std::vector<attack_cue> m_attack_cues;
-    lexicon::fast_matcher m_attack_matcher;
+    phrase_matcher m_attack_matcher;
     double m_threshold = 2.0;
     double m_weak_threshold = 1.0;
     double m_dominance = 0.25;
@@ -101,15 +101,15 @@ private:
     std::size_t m_assassination = 0;
     double m_tk_weight = 3.0;
     std::size_t m_tk_window = 5;
-    lexicon::fast_matcher m_tk_verbs;
-    lexicon::fast_matcher m_tk_titles;
-    lexicon::fast_matcher m_tk_passive;
+    phrase_matcher m_tk_verbs;
+    phrase_matcher m_tk_titles;
+    phrase_matcher m_tk_passive;
     std::unordered_set<std::string> m_tk_blockers;
 
     // target types
     std::vector<std::string> m_target_names;
     std::vector<target_cue> m_target_cues;
-    lexicon::fast_matcher m_target_matcher;
+    phrase_matcher m_target_matcher;
     std::vector<context_block> m_context_blocks;
     std::size_t m_near = 4, m_mid = 10;
     double m_near_factor = 2.0, m_mid_factor = 1.5, m_sentence_factor = 1.2, m_far_factor = 1.0;
@@ -118,10 +118,10 @@ private:
     double m_prep_factor = 1.3;
     double m_repeat_factor = 0.25;
     std::unordered_set<std::string> m_address_words; ///< "Road", "Highway" capitalised: an address
-    lexicon::fast_matcher m_anchors;
+    phrase_matcher m_anchors;
     std::unordered_set<std::string> m_source_words;
-    lexicon::fast_matcher m_victim_before; ///< reversed phrases
-    lexicon::fast_matcher m_victim_after;
+    phrase_matcher m_victim_before; ///< reversed phrases
+    phrase_matcher m_victim_after;
 };
 
 } // namespace etl::extract

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <iterator>
+#include <string>
 #include <unordered_map>
 
 namespace etl::extract::date_lexicon {
@@ -134,13 +135,12 @@ lexicon build_lexicon()
     return m;
 }
 
+// Built during static initialisation, not on first use: interning its words must not race with
+// extraction threads (vocabulary.hpp).
+word_table<lex> const words(build_lexicon());
+
 } // namespace
 
-lex const *find_date_word(std::string const &norm)
-{
-    static lexicon const words = build_lexicon();
-    auto const it = words.find(norm);
-    return it == words.end() ? nullptr : &it->second;
-}
+lex const *find_date_word(token const &t) { return words.find(t); }
 
 } // namespace etl::extract::date_lexicon

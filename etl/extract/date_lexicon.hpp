@@ -3,8 +3,9 @@
 // relative words ("yesterday", "last"), and the context words that veto a reading
 // ("2,000 people", "Bloody Sunday", "Sunday Times").
 
+#include "extract/tokens.hpp"
+
 #include <cstdint>
-#include <string>
 
 namespace etl::extract::date_lexicon {
 
@@ -43,7 +44,7 @@ struct lex {
     std::uint16_t flags = 0;
 };
 
-/// The entry for a normalised token (tokens.hpp `norm`), or nullptr. One hash probe.
-lex const *find_date_word(std::string const &norm);
+/// The entry for a token's word, or nullptr. One integer hash probe.
+lex const *find_date_word(token const &t);
 
 } // namespace etl::extract::date_lexicon

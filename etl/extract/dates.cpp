@@ -70,7 +70,7 @@ tok_info classify(token const &t)
         f.starter = f.ordinal || f.decade >= 0;
         return f;
     }
-    if (lex const *const l = date_lexicon::find_date_word(s)) {
+    if (lex const *const l = date_lexicon::find_date_word(t)) {
         f.lx = *l;
         f.starter = (f.lx.flags & f_starter) != 0;
     }
@@ -160,12 +160,13 @@ struct core {
 
 class finder {
 public:
-    finder(std::vector<token> const &tokens, std::optional<civil_date> published, std::optional<date_range> previous)
-        : m_tokens(tokens), m_n(tokens.size()), m_pub(published), m_anchor(previous)
+    /// Over the n tokens from `tokens`; mentions count their tokens from there.
+    finder(token const *tokens, std::size_t n, std::optional<civil_date> published, std::optional<date_range> previous)
+        : m_tokens(tokens), m_n(n), m_pub(published), m_anchor(previous)
     {
         m_info.reserve(m_n);
-        for (auto const &t : tokens)
-            m_info.push_back(classify(t));
+        for (std::size_t i = 0; i < m_n; ++i)
+            m_info.push_back(classify(m_tokens[i]));
     }
 
     std::vector<date_mention> run()
@@ -188,7 +189,7 @@ public:
     }
 
 private:
-    std::vector<token> const &m_tokens;
+    token const *m_tokens;
     std::size_t m_n;
     std::optional<civil_date> m_pub;
     std::optional<date_range> m_anchor;
@@ -1462,9 +1463,18 @@ private:
 std::vector<date_mention> find_dates(std::vector<token> const &tokens, std::optional<civil_date> published,
                                      std::optional<date_range> previous)
 {
-    if (tokens.empty())
+    return find_dates(tokens, 0, tokens.size(), published, previous);
+}
+
+std::vector<date_mention> find_dates(std::vector<token> const &tokens, std::size_t first, std::size_t last,
+                                     std::optional<civil_date> published, std::optional<date_range> previous)
+{
+    if (first >= last)
         return {};
-    return finder(tokens, published, previous).run();
+    auto found = finder(tokens.data() + first, last - first, published, previous).run();
+    for (auto &m : found)
+        m.first_token += first;
+    return found;
 }
 
 std::optional<date_range> last_event_date(std::vector<date_mention> const &mentions)

@@ -56,6 +56,12 @@ std::vector<date_mention> find_dates(std::vector<token> const &tokens,
                                      std::optional<civil_date> published,
                                      std::optional<date_range> previous = std::nullopt);
 
+/// find_dates() over tokens [first, last) only, as if they were all there were; token indices
+/// of the mentions are into `tokens`.
+std::vector<date_mention> find_dates(std::vector<token> const &tokens, std::size_t first, std::size_t last,
+                                     std::optional<civil_date> published,
+                                     std::optional<date_range> previous = std::nullopt);
+
 /// The range of the last mention with role event, to pass as `previous` to the next sentence
 /// (nullopt when there is none: keep the one you had).
 std::optional<date_range> last_event_date(std::vector<date_mention> const &mentions);

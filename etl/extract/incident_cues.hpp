@@ -131,12 +131,12 @@ private:
     std::vector<trigger_def> m_triggers;
     std::vector<negative_def> m_negatives;
     std::vector<entry> m_entries;
-    lexicon::fast_matcher m_matcher; ///< value: index into m_entries
-    lexicon::fast_matcher m_since_followers; ///< read only right after "since"
-    lexicon::fast_matcher m_superlatives;    ///< read only right before "since"
-    lexicon::fast_matcher m_comparison_markers; ///< value: index into m_comparison_frames
-    lexicon::fast_matcher m_not_comparisons;    ///< "more than", "rather than": end at a marker
-    lexicon::fast_matcher m_relatives;          ///< open a clause describing a comparison object
+    phrase_matcher m_matcher;            ///< value: index into m_entries
+    phrase_matcher m_since_followers;    ///< read only right after "since"
+    phrase_matcher m_superlatives;       ///< read only right before "since"
+    phrase_matcher m_comparison_markers; ///< value: index into m_comparison_frames
+    phrase_matcher m_not_comparisons;    ///< "more than", "rather than": end at a marker
+    phrase_matcher m_relatives;          ///< open a clause describing a comparison object
     std::vector<comparison_frame> m_comparison_frames;
     std::size_t m_comparison_window = 6;
     std::unordered_set<std::string> m_breakers;

@@ -40,15 +40,6 @@ constexpr std::array<number_word, 45> number_words{{
 
 } // namespace
 
-void fast_matcher::add(std::string_view phrase, std::size_t value)
-{
-    auto const keys = phrase_keys(phrase);
-    if (keys.empty())
-        return;
-    m_first.set(slot(keys.front()));
-    m_matcher.add(phrase, value);
-}
-
 YAML::Node load_file(std::string const &path)
 {
     auto const text = read_config_file(path, "lexicon file");

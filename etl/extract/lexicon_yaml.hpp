@@ -4,7 +4,6 @@
 
 #include "extract/tokens.hpp"
 
-#include <bitset>
 #include <cstddef>
 #include <string>
 #include <string_view>
@@ -17,37 +16,6 @@ class Node; // yaml-cpp; only the .cpp files that read YAML include it
 }
 
 namespace etl::extract::lexicon {
-
-/// A phrase_matcher behind a cheap pre-check: one bit per (length, first, middle, last character)
-/// of every phrase's first key. Most tokens of running text start no phrase and are rejected
-/// without hashing the string; a false positive only costs the real lookup.
-class fast_matcher {
-public:
-    void add(std::string_view phrase, std::size_t value);
-    std::vector<phrase_match> matches_at(std::vector<token> const &tokens, std::size_t i) const
-    {
-        if (i >= tokens.size() || !m_first[slot(tokens[i].norm)])
-            return {};
-        return m_matcher.matches_at(tokens, i);
-    }
-    bool may_start(token const &t) const { return m_first[slot(t.norm)]; }
-    std::size_t size() const { return m_matcher.size(); }
-
-private:
-    static std::size_t slot(std::string_view key)
-    {
-        if (key.empty())
-            return 0;
-        std::size_t h = key.size();
-        h = h * 131 + static_cast<unsigned char>(key.front());
-        h = h * 131 + static_cast<unsigned char>(key[key.size() / 2]);
-        h = h * 131 + static_cast<unsigned char>(key.back());
-        return h & (bits - 1);
-    }
-    static constexpr std::size_t bits = 1u << 16;
-    phrase_matcher m_matcher;
-    std::bitset<bits> m_first;
-};
 
 /// Parses a YAML file; throws config_error naming the file (and line for syntax errors).
 YAML::Node load_file(std::string const &path);

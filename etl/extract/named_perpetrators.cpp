@@ -17,7 +17,7 @@ named_perpetrator_finder named_perpetrator_finder::load(std::string const &path)
     f.m_not_names = lexicon::word_set(path, root, "not_names");
     f.m_titles = lexicon::word_set(path, root, "titles");
     f.m_apposition_openers = lexicon::word_set(path, root, "apposition_openers");
-    auto const add = [&](lexicon::fast_matcher &m, char const *key, bool reversed) {
+    auto const add = [&](phrase_matcher &m, char const *key, bool reversed) {
         for (auto const &p : get_strings(path, root, key, true)) {
             m.add(reversed ? lexicon::reversed_key(p) : p, f.m_phrases.size());
             f.m_phrases.push_back(p);

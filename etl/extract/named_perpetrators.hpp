@@ -47,9 +47,9 @@ private:
     std::unordered_set<std::string> m_not_names;
     std::unordered_set<std::string> m_titles;
     std::unordered_set<std::string> m_apposition_openers;
-    lexicon::fast_matcher m_roles;  ///< matched over reversed tokens, walking left from the name
-    lexicon::fast_matcher m_before; ///< reversed too
-    lexicon::fast_matcher m_after;
+    phrase_matcher m_roles;  ///< matched over reversed tokens, walking left from the name
+    phrase_matcher m_before; ///< reversed too
+    phrase_matcher m_after;
     std::vector<std::string> m_phrases; ///< the phrase behind each matcher value
 };
 

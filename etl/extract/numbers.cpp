@@ -2,6 +2,7 @@
 
 #include <cstdint>
 #include <string>
+#include <string_view>
 #include <unordered_map>
 
 namespace etl::extract {
@@ -70,13 +71,13 @@ std::unordered_map<std::string, number_word> const &number_words()
     return table;
 }
 
+// The word tables are built during static initialisation, not on first use: interning their
+// words must not race with extraction threads (vocabulary.hpp).
+word_table<number_word> const number_words_by_id(number_words());
+
 number_word const *lookup_number_word(token const &t)
 {
-    if (t.kind != token_kind::word)
-        return nullptr;
-    auto const &table = number_words();
-    auto const it = table.find(t.norm);
-    return it == table.end() ? nullptr : &it->second;
+    return t.kind == token_kind::word ? number_words_by_id.find(t) : nullptr;
 }
 
 long vague_value(vague_id id, vague_convention const &v)
@@ -187,13 +188,14 @@ std::unordered_map<std::string, std::uint32_t> const &context_words()
     return table;
 }
 
+word_table<std::uint32_t> const context_words_by_id(context_words());
+
 std::uint32_t context_flags(token const &t)
 {
     if (t.kind == token_kind::number)
         return 0;
-    auto const &table = context_words();
-    auto const it = table.find(t.norm);
-    return it == table.end() ? 0 : it->second;
+    auto const *flags = context_words_by_id.find(t);
+    return flags ? *flags : 0;
 }
 
 enum class prefix_kind : unsigned char { qualifier, between };
@@ -233,16 +235,15 @@ struct prefix_table {
     }
 };
 
-prefix_table const &prefixes()
-{
-    static prefix_table const table;
-    return table;
-}
+// Built during static initialisation, not on first use: interning its words must not race with
+// extraction threads (vocabulary.hpp).
+prefix_table const prefixes;
 
 // ---- parsing ------------------------------------------------------------------------------
 
-bool is_word(token const &t, char const *w) { return t.kind == token_kind::word && t.norm == w; }
-bool is_punct(token const &t, char const *p) { return t.kind == token_kind::punct && t.norm == p; }
+// string_view parameters: comparing with one is inline and checks the length first.
+bool is_word(token const &t, std::string_view w) { return t.kind == token_kind::word && t.norm == w; }
+bool is_punct(token const &t, std::string_view p) { return t.kind == token_kind::punct && t.norm == p; }
 
 struct parsed {
     long value = 0;
@@ -401,7 +402,7 @@ std::optional<parsed> parse_at(std::vector<token> const &tokens, std::size_t i, 
     if (t.kind != token_kind::word)
         return std::nullopt;
 
-    auto const next_is = [&](std::size_t k, char const *w) { return i + k < n && is_word(tokens[i + k], w); };
+    auto const next_is = [&](std::size_t k, std::string_view w) { return i + k < n && is_word(tokens[i + k], w); };
 
     if (t.norm == "a" || t.norm == "an") {
         if (i + 1 >= n)
@@ -668,7 +669,6 @@ std::vector<number_phrase> find_numbers(std::vector<token> const &tokens, vague_
 {
     std::vector<number_phrase> found;
     std::size_t const n = tokens.size();
-    auto const &prefix = prefixes();
     std::size_t i = 0;
     while (i < n) {
         token const &t = tokens[i];
@@ -679,12 +679,12 @@ std::vector<number_phrase> find_numbers(std::vector<token> const &tokens, vague_
         bool between = false;
         std::optional<parsed> p;
         if (t.kind == token_kind::word) {
-            for (auto const &m : prefix.matcher.matches_at(tokens, i)) {
+            for (auto const &m : prefixes.matcher.matches_at(tokens, i)) {
                 std::size_t const k = i + m.token_count;
                 if (k >= n)
                     continue;
                 if (auto q = parse_at(tokens, k, vague)) {
-                    prefix_entry const &e = prefix.entries[m.value];
+                    prefix_entry const &e = prefixes.entries[m.value];
                     between = e.kind == prefix_kind::between;
                     qualifier = e.qualifier;
                     qualified = !between;

@@ -287,9 +287,7 @@ void report_builder::analyse_sentences()
         if (info.first == info.last)
             continue;
         info.cue = m_lex.cues.classify(m_tokens, info.first, info.last);
-        info.dates = find_dates(slice(info.first, info.last), m_article.published, previous);
-        for (auto &d : info.dates)
-            d.first_token += info.first;
+        info.dates = find_dates(m_tokens, info.first, info.last, m_article.published, previous);
         if (auto const last = last_event_date(info.dates))
             previous = last;
     }
@@ -742,11 +740,19 @@ bool report_builder::locative(place_mention const &m) const
 
 std::optional<long> report_builder::segment_killed(segment const &seg) const
 {
-    auto const local = slice(seg.first, seg.last);
-    if (!m_lex.casualties.has_cue(local))
-        return std::nullopt;
-    auto const figures = m_lex.casualties.extract(local);
-    return figures.killed ? std::optional<long>(figures.killed->value) : std::nullopt;
+    auto const &killed = figures(seg.first, seg.last).killed;
+    return killed ? std::optional<long>(killed->value) : std::nullopt;
+}
+
+casualty_figures const &report_builder::figures(std::size_t first, std::size_t last) const
+{
+    auto const [it, fresh] = m_figures.try_emplace({first, last});
+    if (fresh) {
+        auto const local = slice(first, last);
+        if (m_lex.casualties.has_cue(local))
+            it->second = m_lex.casualties.extract(local, m_text, 0);
+    }
+    return it->second;
 }
 
 bool report_builder::places_compatible(std::uint32_t a, std::uint32_t b) const
@@ -835,11 +841,8 @@ bool report_builder::supports(std::size_t s) const
         if (within(m, info.first, info.last) && !m.denied && m.status != claim_status::none &&
             m.role != actor_role::target)
             return true;
-    auto const local = slice(info.first, info.last);
-    if (!m_lex.casualties.has_cue(local))
-        return false;
-    auto const figures = m_lex.casualties.extract(local);
-    return figures.killed || figures.injured;
+    auto const &found = figures(info.first, info.last);
+    return found.killed || found.injured;
 }
 
 void report_builder::group()
@@ -1170,10 +1173,7 @@ std::optional<incident_report> report_builder::make_report(std::size_t index, bo
     for (auto const &seg : ordered) {
         if (seg.kind == segment_kind::context)
             continue;
-        auto const local = slice(seg.first, seg.last);
-        if (!m_lex.casualties.has_cue(local))
-            continue;
-        auto figures = m_lex.casualties.extract(local, m_text, 0);
+        auto counts = figures(seg.first, seg.last);
         // A later sentence's revised total replaces the first figure ("killing 12 ... bringing
         // the death toll to 14"), and so does an exact figure within a bound ("More than 70 people
         // were killed ... 77 people had died").
@@ -1190,12 +1190,12 @@ std::optional<incident_report> report_builder::make_report(std::size_t index, bo
             substance = true;
             explain(r, name, "casualties", field->text);
         };
-        take(r.killed, figures.killed, "killed", figures.killed_revised);
-        take(r.injured, figures.injured, "injured", figures.injured_revised);
-        take(r.kidnapped, figures.kidnapped, "kidnapped");
-        take(r.perpetrators_killed, figures.perpetrators_killed, "perpetrators_killed");
+        take(r.killed, counts.killed, "killed", counts.killed_revised);
+        take(r.injured, counts.injured, "injured", counts.injured_revised);
+        take(r.kidnapped, counts.kidnapped, "kidnapped");
+        take(r.perpetrators_killed, counts.perpetrators_killed, "perpetrators_killed");
         if (m_explain)
-            for (auto &e : figures.explanations)
+            for (auto &e : counts.explanations)
                 r.explanations.push_back(std::move(e));
     }
 

@@ -36,6 +36,7 @@
 
 #include "core/article.hpp"
 #include "core/incident_report.hpp"
+#include "extract/casualties.hpp"
 #include "extract/dates.hpp"
 #include "extract/incident_cues.hpp"
 #include "extract/named_perpetrators.hpp"
@@ -44,6 +45,7 @@
 #include "extract/tokens.hpp"
 
 #include <cstdint>
+#include <map>
 #include <optional>
 #include <string>
 #include <unordered_set>
@@ -54,7 +56,6 @@ namespace etl::extract {
 class actor_lexicon;
 class named_perpetrator_finder;
 class category_lexicon;
-class casualty_extractor;
 struct actor_mention;
 
 class report_builder {
@@ -164,6 +165,9 @@ private:
     /// Is the country named in the mention's sentence or the one before?
     bool country_named_near(place_mention const &m, std::uint32_t country) const;
     std::optional<long> segment_killed(segment const &seg) const;
+    /// The casualty figures of tokens [first, last), quoting the text. Grouping and the reports
+    /// ask for the same ranges again and again, so each is extracted once.
+    casualty_figures const &figures(std::size_t first, std::size_t last) const;
 
     /// The report of draft `index` of m_drafts (its ordinal is set by build()); `first_report`
     /// when no report of the article came before it.
@@ -200,6 +204,7 @@ private:
     std::vector<actor_mention> m_actors;
     std::vector<named_perpetrator> m_named; ///< lone attackers named in the article
     std::vector<draft> m_drafts;
+    mutable std::map<std::pair<std::size_t, std::size_t>, casualty_figures> m_figures; ///< by token range
 };
 
 } // namespace etl::extract

@@ -55,30 +55,32 @@ bool is_word_byte(unsigned char c) { return is_ascii_alpha(c) || is_digit(c) || 
 
 std::string fold(std::string_view text)
 {
-    std::string out;
-    out.reserve(text.size());
+    // Folding never lengthens the text, so it is written in place and trimmed at the end.
+    std::string out(text.size(), '\0');
+    std::size_t n = 0;
     for (std::size_t i = 0; i < text.size();) {
         auto const c = static_cast<unsigned char>(text[i]);
         std::size_t const len = utf8_length(c);
+        char const f = len == 2 ? fold_code_point(two_byte_code_point(text, i)) : 0;
         if (c < 0x80) {
-            out.push_back(static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c));
-        } else if (len == 2) {
-            char const f = fold_code_point(two_byte_code_point(text, i));
-            if (f)
-                out.push_back(f);
-            else
-                out.append(text.substr(i, len));
+            out[n++] = static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
+        } else if (f) {
+            out[n++] = f;
         } else {
-            out.append(text.substr(i, std::min(len, text.size() - i)));
+            std::size_t const copied = std::min(len, text.size() - i);
+            text.copy(&out[n], copied, i);
+            n += copied;
         }
         i += len;
     }
+    out.resize(n);
     return out;
 }
 
 std::vector<token> tokenize(std::string_view text, std::size_t base)
 {
     std::vector<token> tokens;
+    tokens.reserve(text.size() / 4 + 1); // running text has about one token per five bytes
     std::size_t i = 0;
     while (i < text.size()) {
         auto const c = static_cast<unsigned char>(text[i]);
@@ -193,7 +195,15 @@ std::vector<token> tokenize(std::string_view text, std::size_t base)
         tokens.push_back({base + i, base + i + 1, std::string(1, static_cast<char>(c)), token_kind::punct});
         ++i;
     }
+    for (auto &t : tokens)
+        look_up_word(t);
     return tokens;
+}
+
+void look_up_word(token &t)
+{
+    t.word = vocabulary::find(t.norm);
+    t.vocabulary_size = vocabulary::size();
 }
 
 std::vector<std::string> phrase_keys(std::string_view phrase)
@@ -207,35 +217,78 @@ std::vector<std::string> phrase_keys(std::string_view phrase)
 
 void phrase_matcher::add(std::string_view phrase, std::size_t value)
 {
-    auto keys = phrase_keys(phrase);
+    auto const keys = phrase_keys(phrase);
     if (keys.empty())
         return;
-    std::string first = std::move(keys.front());
-    keys.erase(keys.begin());
-    auto &bucket = m_by_first[first];
-    bucket.push_back({std::move(keys), value});
-    // Longest first, so matches_at() can report in order.
-    std::stable_sort(bucket.begin(), bucket.end(),
-                     [](entry const &a, entry const &b) { return a.rest.size() > b.rest.size(); });
+    word_id const first = vocabulary::intern(keys.front());
+    if (first >= m_first_words.size())
+        m_first_words.resize(first + 1);
+    m_first_words[first] = true;
+    node parent = root;
+    std::size_t slot = 0;
+    for (auto const &key : keys) {
+        word_id const word = vocabulary::intern(key);
+        if (2 * (m_edge_count + 1) > m_edges.size())
+            grow();
+        slot = slot_of(parent, word);
+        if (m_edges[slot].parent == no_node)
+            m_edges[slot] = {parent, word, static_cast<node>(++m_edge_count), no_values};
+        parent = m_edges[slot].child;
+    }
+    auto &last = m_edges[slot];
+    if (last.values == no_values) {
+        last.values = static_cast<std::uint32_t>(m_value_lists.size());
+        m_value_lists.emplace_back();
+    }
+    m_value_lists[last.values].push_back(value);
     ++m_count;
 }
 
-std::vector<phrase_match> phrase_matcher::matches_at(std::vector<token> const &tokens, std::size_t i) const
+std::size_t phrase_matcher::slot_of(node parent, word_id word) const
+{
+    std::size_t const mask = m_edges.size() - 1;
+    std::uint64_t const key = (std::uint64_t{parent} << 32) | word;
+    for (std::size_t i = (key * 0x9E3779B97F4A7C15ull) >> 40 & mask;; i = (i + 1) & mask) {
+        edge const &e = m_edges[i];
+        if (e.parent == no_node || (e.parent == parent && e.word == word))
+            return i;
+    }
+}
+
+phrase_matcher::edge const *phrase_matcher::find_edge(node parent, word_id word) const
+{
+    if (word == unknown_word)
+        return nullptr;
+    edge const &e = m_edges[slot_of(parent, word)];
+    return e.parent == no_node ? nullptr : &e;
+}
+
+void phrase_matcher::grow()
+{
+    std::vector<edge> old(2 * m_edges.size());
+    old.swap(m_edges);
+    for (auto const &e : old)
+        if (e.parent != no_node)
+            m_edges[slot_of(e.parent, e.word)] = e;
+}
+
+std::vector<phrase_match> phrase_matcher::walk(std::vector<token> const &tokens, std::size_t i) const
 {
     std::vector<phrase_match> found;
-    if (i >= tokens.size())
-        return found;
-    auto const it = m_by_first.find(tokens[i].norm);
-    if (it == m_by_first.end())
-        return found;
-    for (auto const &e : it->second) {
-        if (i + 1 + e.rest.size() > tokens.size())
+    node at = root;
+    for (std::size_t k = i; k < tokens.size(); ++k) {
+        edge const *e = find_edge(at, word_of(tokens[k]));
+        if (!e)
+            break;
+        at = e->child;
+        if (e->values == no_values)
             continue;
-        bool ok = true;
-        for (std::size_t k = 0; k < e.rest.size() && ok; ++k)
-            ok = tokens[i + 1 + k].norm == e.rest[k];
-        if (ok)
-            found.push_back({i, e.rest.size() + 1, e.value});
+        // Each longer match goes in front of the shorter ones found so far.
+        auto const &values = m_value_lists[e->values];
+        std::size_t const count = k - i + 1;
+        found.insert(found.begin(), values.size(), phrase_match{});
+        for (std::size_t v = 0; v < values.size(); ++v)
+            found[v] = {i, count, values[v]};
     }
     return found;
 }

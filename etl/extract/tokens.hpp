@@ -3,7 +3,10 @@
 // Every lexicon (places, groups, categories, triggers) matches through these, so a
 // spelling variant such as "al-Shabaab" / "Al Shabaab" / "AL SHABAAB" is one key.
 
+#include "extract/vocabulary.hpp"
+
 #include <cstddef>
+#include <cstdint>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -21,7 +24,21 @@ struct token {
     bool capitalised = false;  ///< first letter upper-case in the text
     bool all_caps = false;     ///< every letter upper-case (and at least two letters)
     bool possessive = false;   ///< followed by a possessive "'s" (or "s'") that tokenize() dropped
+    word_id word = unknown_word; ///< `norm` in the vocabulary when tokenized; read it through word_of()
+    std::uint32_t vocabulary_size = 0; ///< vocabulary::size() when `word` was looked up
 };
+
+/// Sets t.word from t.norm; tokenize() does it for every token, code that changes a norm must too.
+void look_up_word(token &t);
+
+/// The vocabulary id of t.norm. A token the vocabulary did not know when it was made is looked
+/// up again if lexicons have loaded since.
+inline word_id word_of(token const &t)
+{
+    if (t.word != unknown_word || t.vocabulary_size == vocabulary::size())
+        return t.word;
+    return vocabulary::find(t.norm);
+}
 
 /// Splits text into words (letters and digits; hyphens split words: "Mazar-i-Sharif" is three
 /// tokens), numbers ("1,000", "3.5") and single punctuation marks. A possessive "'s" is dropped
@@ -35,20 +52,56 @@ std::string fold(std::string_view text);
 /// Splits a phrase into the normalised token keys that tokenize() would produce.
 std::vector<std::string> phrase_keys(std::string_view phrase);
 
+/// A table of single words, looked up by a token's vocabulary id rather than by hashing its
+/// norm. Building it interns its words, so build it during static initialisation or while
+/// lexicons load, never while other threads tokenize (vocabulary.hpp).
+template <typename T> class word_table {
+public:
+    /// `entries` keyed by folded words, as tokenize() gives them in `norm`.
+    explicit word_table(std::unordered_map<std::string, T> const &entries)
+    {
+        for (auto const &[word, value] : entries)
+            m_by_id.emplace(vocabulary::intern(word), value);
+    }
+
+    /// The entry for the token's word, or nullptr.
+    T const *find(token const &t) const
+    {
+        word_id const word = word_of(t);
+        if (word == unknown_word)
+            return nullptr;
+        auto const it = m_by_id.find(word);
+        return it == m_by_id.end() ? nullptr : &it->second;
+    }
+
+private:
+    std::unordered_map<word_id, T> m_by_id;
+};
+
 struct phrase_match {
     std::size_t first_token = 0; ///< index into the token vector
     std::size_t token_count = 0;
     std::size_t value = 0;       ///< the id given to add()
 };
 
-/// Longest-match dictionary of multi-token phrases. Built once; lookups are hash probes.
+/// Longest-match dictionary of multi-token phrases: a trie over vocabulary ids. Built once; each
+/// token of a match costs one integer probe, and a word no lexicon knows is rejected at once.
 class phrase_matcher {
 public:
-    /// Adds `phrase` (any spelling; it is tokenized and folded) with an id. Duplicates keep all ids.
+    /// Adds `phrase` (any spelling; it is tokenized and folded, its words interned) with an id.
+    /// Duplicates keep all ids.
     void add(std::string_view phrase, std::size_t value);
 
-    /// All matches starting at token i, longest first.
-    std::vector<phrase_match> matches_at(std::vector<token> const &tokens, std::size_t i) const;
+    /// Does any phrase start with this token's word?
+    bool may_start(token const &t) const { return starts(word_of(t)); }
+
+    /// All matches starting at token i, longest first (equal lengths in the order added).
+    std::vector<phrase_match> matches_at(std::vector<token> const &tokens, std::size_t i) const
+    {
+        if (i >= tokens.size() || !may_start(tokens[i]))
+            return {};
+        return walk(tokens, i);
+    }
 
     /// Non-overlapping longest matches, left to right.
     std::vector<phrase_match> find_all(std::vector<token> const &tokens) const;
@@ -56,11 +109,34 @@ public:
     std::size_t size() const { return m_count; }
 
 private:
-    struct entry {
-        std::vector<std::string> rest; ///< tokens after the first
-        std::size_t value;
+    using node = std::uint32_t;
+    static constexpr node root = 0;
+    static constexpr node no_node = 0xFFFFFFFFu;
+    static constexpr std::uint32_t no_values = 0;
+
+    /// An edge of the trie, in an open-addressing table keyed by (parent, word).
+    struct edge {
+        node parent = no_node; ///< no_node: empty slot
+        word_id word = unknown_word;
+        node child = no_node;
+        std::uint32_t values = no_values; ///< index into m_value_lists when phrases end at the child
     };
-    std::unordered_map<std::string, std::vector<entry>> m_by_first;
+
+    bool starts(word_id word) const { return word < m_first_words.size() && m_first_words[word]; }
+    /// matches_at() once tokens[i] is known to start a phrase.
+    std::vector<phrase_match> walk(std::vector<token> const &tokens, std::size_t i) const;
+    /// The edge from `parent` by `word`, or nullptr.
+    edge const *find_edge(node parent, word_id word) const;
+    std::size_t slot_of(node parent, word_id word) const;
+    void grow();
+
+    /// By word id: does a phrase start with the word? Small enough to stay in cache, so most tokens
+    /// are rejected without probing the edges.
+    std::vector<bool> m_first_words;
+    std::vector<edge> m_edges = std::vector<edge>(16); ///< size a power of two, at most half full
+    std::size_t m_edge_count = 0; ///< also the number of nodes besides the root
+    /// The ids of the phrases ending at a node, in the order added; list 0 stays empty.
+    std::vector<std::vector<std::size_t>> m_value_lists = std::vector<std::vector<std::size_t>>(1);
     std::size_t m_count = 0;
 };
 

@@ -107,7 +107,7 @@ std::optional<std::string> text_problem(std::string const &text, input_config co
             return std::string("binary content (NUL byte)");
         if (c < 0x20 && c != '\n' && c != '\r' && c != '\t' && c != '\f')
             ++control;
-        if (!std::isspace(c))
+        if (!has_content && !std::isspace(c))
             has_content = true;
     }
     if (!has_content)
