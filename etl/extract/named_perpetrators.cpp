@@ -3,6 +3,7 @@
 #include <yaml-cpp/yaml.h>
 
 #include <algorithm>
+#include <unordered_map>
 
 namespace etl::extract {
 
@@ -137,28 +138,49 @@ std::vector<named_perpetrator> named_perpetrator_finder::find(
         i = end;
     }
 
-    std::vector<named_perpetrator> out;
-    for (auto &n : names) {
-        std::size_t const end = n.first_token + n.token_count;
+    // The surname: the last name word, before any suffix or initial.
+    auto const surname_of = [&](named_perpetrator const &n) {
+        std::size_t k = n.first_token + n.token_count - 1;
+        while (k > n.first_token &&
+               (m_suffixes.count(tokens[k].norm) || tokens[k].norm == "." || tokens[k].norm.size() == 1))
+            --k;
+        return tokens[k].norm;
+    };
+    std::unordered_map<std::string, std::vector<std::size_t>> waiting; // surname -> names without a cue
+    for (std::size_t ni = 0; ni < names.size(); ++ni) {
+        auto &n = names[ni];
         n.cue = cue_before(tokens, n.first_token, first);
         if (n.cue.empty())
-            n.cue = cue_after(tokens, end, last);
-        // the surname: the last name word, before any suffix or initial
-        std::size_t surname = end - 1;
-        while (surname > n.first_token && (m_suffixes.count(tokens[surname].norm) || tokens[surname].norm == "." ||
-                                           tokens[surname].norm.size() == 1))
-            --surname;
-        for (std::size_t k = end; k < last && n.cue.empty(); ++k) {
-            token const &t = tokens[k];
-            if (t.norm != tokens[surname].norm || !t.capitalised || t.all_caps)
+            n.cue = cue_after(tokens, n.first_token + n.token_count, last);
+        if (n.cue.empty())
+            waiting[surname_of(n)].push_back(ni);
+    }
+    // one pass over the later mentions of waiting surnames
+    for (std::size_t k = first; k < last && !waiting.empty(); ++k) {
+        token const &t = tokens[k];
+        if (t.kind != token_kind::word || !t.capitalised || t.all_caps)
+            continue;
+        auto const it = waiting.find(t.norm);
+        if (it == waiting.end())
+            continue;
+        std::string cue;
+        for (std::size_t const ni : it->second) {
+            auto &n = names[ni];
+            if (!n.cue.empty() || k < n.first_token + n.token_count)
                 continue;
-            n.cue = cue_before(tokens, k, first);
-            if (n.cue.empty())
-                n.cue = cue_after(tokens, k + 1, last);
+            if (cue.empty())
+                cue = cue_before(tokens, k, first);
+            if (cue.empty())
+                cue = cue_after(tokens, k + 1, last);
+            if (cue.empty())
+                break;
+            n.cue = cue;
         }
+    }
+    std::vector<named_perpetrator> out;
+    for (auto &n : names)
         if (!n.cue.empty())
             out.push_back(std::move(n));
-    }
     return out;
 }
 
