@@ -795,8 +795,12 @@ report_builder::draft *report_builder::continued_draft(segment const &seg)
         return match == m_drafts.rend() ? nullptr : &*match;
     }
     auto &latest = m_drafts.back();
-    if (seg.sentence - latest.segments.back().sentence > 3 || !compatible(latest, seg))
-        return nullptr;
+    if (seg.sentence - latest.segments.back().sentence > 3 || !compatible(latest, seg)) {
+        // Far on in a story, a sentence with neither a date nor a place of its own tells more of
+        // the incident before it ("Police said the shooting followed an argument"), not another.
+        bool const unanchored = !segment_date(seg) && !segment_place(seg, false) && !indefinite(seg);
+        return unanchored && compatible(latest, seg) ? &latest : nullptr;
+    }
     if (auto const date = segment_date(seg); date && latest.date) {
         // a date of its own: only a retelling of the same day and place continues (an undated
         // report may be dated by what continues it)

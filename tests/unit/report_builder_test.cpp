@@ -602,3 +602,13 @@ TEST(ReportBuilder, ATotalOverListedPlacesGoesToNoneOfThem)
     EXPECT_FALSE(reports[1].killed);
     EXPECT_EQ(reports[1].location.city, "Alexandria");
 }
+
+TEST(ReportBuilder, AnUnanchoredSentenceFarOnTellsMoreOfTheIncident)
+{
+    auto const reports = reports_of("A gunman opened fire at a birthday party in Dadeville, Alabama, on Saturday "
+                                    "night, killing four people. Police did not say what led to the shooting. The "
+                                    "town is small. Residents gathered at churches. Schools were closed. The "
+                                    "gunfire lasted several minutes, witnesses said.",
+                                    "2023-04-17");
+    ASSERT_EQ(reports.size(), 1u);
+}
