@@ -108,6 +108,7 @@ INSTANTIATE_TEST_SUITE_P(
                    none, target},
         actor_case{"The ministry said the attacker belonged to the Islamic State group.", "SY", "Islamic State", none,
                    perp},
+        actor_case{"A Taliban spokesman said 53 students were killed in the blast.", "AF", "Taliban", none, target},
         actor_case{"Officials said an IS cell had carried out the operation.", "SY", "Islamic State", none, perp},
         actor_case{"The Medellin Cartel claimed responsibility for the bombing.", "CO", "Medellin Drug Cartel", claimed,
                    perp},
