@@ -761,7 +761,8 @@ void sentence::make_groups()
 
     // How mention k+1 joins mention k: 0 not at all, 1 by a comma, 2 by "and".
     auto const join = [&](mention const &a, mention const &b) -> int {
-        if (a.zero || b.zero || a.direct_cue != npos || b.first < a.last)
+        // "has risen to 53, and at least 46 of them were girls": a part, not another figure
+        if (a.zero || b.zero || a.direct_cue != npos || b.first < a.last || b.partitive)
             return 0;
         std::size_t const gap = b.first - a.last;
         auto const w = [&](std::size_t k) -> std::string const & { return m_tokens[a.last + k].norm; };

@@ -1188,7 +1188,9 @@ std::optional<incident_report> report_builder::make_report(std::size_t index, bo
             bool const sharper = field && found->qualifier == count_qualifier::exact &&
                                  ((field->qualifier == count_qualifier::more_than && found->value > field->value) ||
                                   (field->qualifier == count_qualifier::at_least && found->value >= field->value));
-            if (field && !revised && !sharper)
+            // a toll mentioned later that is lower is an earlier estimate ("initially put at 19")
+            bool const raised = revised && (!field || found->value >= field->value);
+            if (field && !raised && !sharper)
                 return;
             field = std::move(found);
             substance = true;

@@ -101,6 +101,8 @@ sentence_case const sentences[] = {
     {"The death toll from Sunday's coordinated bombings at churches and hotels in Colombo rose to 310.", 310, none,
      none, none, none},
     {"The death toll has since climbed to 45, with 60 others wounded.", 45, 60, none, none, none},
+    {"The number of people killed in the bombing has risen to 53, and at least 46 of them were girls.", 53, none,
+     none, none, none},
     {"Five people were killed, days after an attack in the same town killed 20.", 5, none, none, none, none},
     {"The bombing, the deadliest since 2015, when 130 people were killed, left 20 dead.", 20, none, none, none, none},
     {"Two policemen were killed and three civilians died.", 5, none, none, none, none},
