@@ -269,6 +269,15 @@ void report_builder::analyse_sentences()
     auto const dominant = m_context.dominant_country();
     std::string const country = dominant == no_place ? std::string() : m_lex.places.places().place(dominant).country;
     m_actors = m_lex.actors.find(m_tokens, country);
+    // a place inside a group's name is no place: "the Provisional Irish Republican Army"
+    m_places.erase(std::remove_if(m_places.begin(), m_places.end(),
+                                  [&](place_mention const &p) {
+                                      return std::any_of(m_actors.begin(), m_actors.end(), [&](actor_mention const &a) {
+                                          return p.first_token >= a.first_token &&
+                                                 p.first_token < a.first_token + a.token_count;
+                                      });
+                                  }),
+                   m_places.end());
     if (!m_context.all_caps) {
         std::vector<std::pair<std::size_t, std::size_t>> taken;
         for (auto const &m : m_places)

@@ -612,3 +612,13 @@ TEST(ReportBuilder, AnUnanchoredSentenceFarOnTellsMoreOfTheIncident)
                                     "2023-04-17");
     ASSERT_EQ(reports.size(), 1u);
 }
+
+TEST(ReportBuilder, APlaceInsideAGroupsNameIsNoPlace)
+{
+    auto const reports = reports_of("IRA ADMITS PLANTING HARRODS BOMB\n\nLONDON (AP) - THE PROVISIONAL IRISH REPUBLICAN "
+                                    "ARMY SAID SUNDAY ITS MEMBERS PLANTED THE CAR BOMB THAT EXPLODED OUTSIDE HARRODS "
+                                    "DEPARTMENT STORE, KILLING FIVE PEOPLE.",
+                                    "1983-12-19");
+    ASSERT_EQ(reports.size(), 1u);
+    EXPECT_EQ(reports[0].location.city, "London");
+}
