@@ -772,6 +772,15 @@ bool report_builder::places_compatible(std::uint32_t a, std::uint32_t b) const
     if (a == b || g.contains(a, b) || g.contains(b, a) || g.place(a).kind == place_kind::country ||
         g.place(b).kind == place_kind::country)
         return true;
+    // "the kidnapping in Katsina" may mean the state as well as its capital: a city named like its
+    // division stands for the division too (Katsina / Katsina State, Kandahar, Kunduz)
+    auto const stands_for_division = [&](std::uint32_t city, std::uint32_t other) {
+        auto const &c = g.place(city);
+        return c.kind == place_kind::city && c.admin1 != no_place &&
+               g.place(c.admin1).name.compare(0, c.name.size(), c.name) == 0 && g.contains(c.admin1, other);
+    };
+    if (stands_for_division(a, b) || stands_for_division(b, a))
+        return true;
     auto const km = distance_km(g.place(a), g.place(b));
     return km && *km <= 30.0; // neighbourhoods and suburbs of one city are a few km apart
 }

@@ -622,3 +622,13 @@ TEST(ReportBuilder, APlaceInsideAGroupsNameIsNoPlace)
     ASSERT_EQ(reports.size(), 1u);
     EXPECT_EQ(reports[0].location.city, "London");
 }
+
+TEST(ReportBuilder, ACityNamedLikeItsStateStandsForTheState)
+{
+    auto const reports = reports_of("Gunmen abducted hundreds of pupils from a boys' boarding school in Kankara, "
+                                    "Katsina State, on Friday night. A man identifying himself as the group's leader "
+                                    "said his fighters were behind the kidnapping in Katsina.",
+                                    "2020-12-15");
+    ASSERT_EQ(reports.size(), 1u);
+    EXPECT_EQ(reports[0].location.city, "Kankara");
+}
