@@ -35,6 +35,9 @@ std::unordered_set<std::string> const made_in_words{"flagged", "registered", "ow
                                                     "made", "born", "bound"};
 std::unordered_set<std::string> const speech_verbs{"said", "says", "told", "announced", "claimed", "denied",
                                                    "described", "stated", "reported", "confirmed"};
+std::unordered_set<std::string> const statement_words{"statement", "issued", "released", "published", "interview",
+                                                      "conference", "briefing", "reporters", "journalists",
+                                                      "speaking", "spoke"};
 std::unordered_set<std::string> const direction_words{"to", "towards", "toward"};
 std::unordered_set<std::string> const travel_verbs{"travelling", "traveling", "returning", "coming", "driving",
                                                    "heading", "moving", "fleeing", "returned", "travelled",
@@ -314,7 +317,9 @@ std::optional<report_builder::dateline> report_builder::find_dateline() const
     // up to "(" (the agency), a dash or a colon.
     constexpr std::size_t opening_sentences = 6;
     for (std::size_t s = 0; s < std::min(m_sentences.size(), opening_sentences); ++s) {
-        if (s > 0 && m_sentences[s].paragraph == m_sentences[s - 1].paragraph)
+        // a paragraph or at least a line of its own ("HEADLINE\nLONDON (AP) - ...")
+        bool const line_start = m_sentences[s].begin == 0 || m_text[m_sentences[s].begin - 1] == '\n';
+        if (s > 0 && m_sentences[s].paragraph == m_sentences[s - 1].paragraph && !line_start)
             continue;
         auto const first = std::find_if(m_places.begin(), m_places.end(),
                                         [&](place_mention const &m) { return m.begin >= m_sentences[s].begin; });
@@ -649,6 +654,10 @@ bool report_builder::not_the_scene(place_mention const &m) const
     std::size_t const after = m.first_token + m.token_count;
     if (after < m_tokens.size() && speech_verbs.count(m_tokens[after].norm))
         return true;
+    // where a statement was made: "a statement issued in Dublin", "told reporters in Islamabad"
+    for (std::size_t k = m.first_token, steps = 0; k > 0 && steps < 4; ++steps)
+        if (statement_words.count(m_tokens[--k].norm))
+            return true;
     // where someone travels from or to: "travelling from Islamabad to their camp at the Dasu
     // project", "the road to Kabul"
     for (std::size_t k = m.first_token, steps = 0; k > 0 && steps < 6; ++steps) {

@@ -632,3 +632,13 @@ TEST(ReportBuilder, ACityNamedLikeItsStateStandsForTheState)
     ASSERT_EQ(reports.size(), 1u);
     EXPECT_EQ(reports[0].location.city, "Kankara");
 }
+
+TEST(ReportBuilder, WhereAStatementWasIssuedIsNoScene)
+{
+    auto const reports = reports_of("LONDON (AP) - A CAR BOMB EXPLODED OUTSIDE HARRODS DEPARTMENT STORE SATURDAY, "
+                                    "KILLING FIVE PEOPLE. THE IRA SAID IN A STATEMENT ISSUED IN DUBLIN THAT THE "
+                                    "BOMBING WAS NOT AUTHORIZED.",
+                                    "1983-12-19");
+    ASSERT_EQ(reports.size(), 1u);
+    EXPECT_EQ(reports[0].location.city, "London");
+}
