@@ -39,6 +39,9 @@ std::unordered_set<std::string> const statement_words{"statement", "issued", "re
                                                       "conference", "briefing", "reporters", "journalists",
                                                       "speaking", "spoke"};
 std::unordered_set<std::string> const direction_words{"to", "towards", "toward"};
+std::unordered_set<std::string> const people_words{"those", "people", "passengers", "workers", "labourers",
+                                                   "laborers", "migrants", "residents", "men", "women", "pilgrims",
+                                                   "students", "tourists", "visitors", "settlers", "truckers"};
 std::unordered_set<std::string> const travel_verbs{"travelling", "traveling", "returning", "coming", "driving",
                                                    "heading", "moving", "fleeing", "returned", "travelled",
                                                    "traveled", "came", "drove"};
@@ -662,9 +665,11 @@ bool report_builder::not_the_scene(place_mention const &m) const
     // project", "the road to Kabul"
     for (std::size_t k = m.first_token, steps = 0; k > 0 && steps < 6; ++steps) {
         token const &t = m_tokens[--k];
-        // "from" only after travelling: a hijacked flight "took off from Kathmandu" is the scene
+        // "from" only after travelling or people ("shot dead those from Punjab"): a hijacked
+        // flight "took off from Kathmandu" is the scene
         if (direction_words.count(t.norm) ||
-            (t.norm == "from" && k > 0 && travel_verbs.count(m_tokens[k - 1].norm)))
+            (t.norm == "from" && k > 0 &&
+             (travel_verbs.count(m_tokens[k - 1].norm) || people_words.count(m_tokens[k - 1].norm))))
             return true;
         if (t.kind != token_kind::word || (t.capitalised && !t.all_caps && !t.possessive) || clause_words.count(t.norm))
             return false;

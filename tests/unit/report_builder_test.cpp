@@ -642,3 +642,12 @@ TEST(ReportBuilder, WhereAStatementWasIssuedIsNoScene)
     ASSERT_EQ(reports.size(), 1u);
     EXPECT_EQ(reports[0].location.city, "London");
 }
+
+TEST(ReportBuilder, WherePeopleComeFromIsNoScene)
+{
+    auto const reports = reports_of("In Musakhel district of Balochistan, gunmen blocked the highway overnight, "
+                                    "stopped buses and shot dead 23 passengers from Punjab.",
+                                    "2024-08-26");
+    ASSERT_EQ(reports.size(), 1u);
+    EXPECT_EQ(folded(reports[0].location.admin1), "balochistan");
+}
