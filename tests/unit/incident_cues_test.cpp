@@ -125,6 +125,7 @@ INSTANTIATE_TEST_SUITE_P(
         cue_case{"A bomb disposal squad defused an IED on the Quetta road.", false, "foiled"},
         cue_case{"Police arrested three men over the bombing that killed 12 people.", false, "legal"},
         cue_case{"The court sentenced him to death for the 2008 Mumbai attacks.", false, "legal"},
+        cue_case{"The complaint also includes a special-circumstance allegation of multiple murder.", false, "legal"},
         cue_case{"The UN Secretary-General condemned the attack in the strongest terms.", false, "statement"},
         cue_case{"Iran accused the US of supporting terrorist attacks in the region.", false, "statement"},
         cue_case{"The Taliban threatened to attack government offices if the talks fail.", false, "threat"},
