@@ -385,8 +385,11 @@ std::vector<report_builder::segment> report_builder::trigger_segments(std::size_
             std::size_t const next = m_tokens[k].norm == "," ? k + 2 : k + 1;
             auto const before = clause_place(from, k);
             auto const after = clause_place(next, seg.last);
-            if (before && after && !places_compatible(*before, *after) &&
-                first_trigger(info.cue, from, k) < k && first_trigger(info.cue, next, seg.last) < seg.last) {
+            // "in 1975, a commando stormed ... in Vienna, and in August 1981 gunmen attacked ..."
+            auto const then = clause_date(s, from, k), later = clause_date(s, next, seg.last);
+            bool const apart = (before && after && !places_compatible(*before, *after)) ||
+                               (then && later && disjoint(*then, *later));
+            if (apart && first_trigger(info.cue, from, k) < k && first_trigger(info.cue, next, seg.last) < seg.last) {
                 cut.push_back({s, from, next, segment_kind::trigger});
                 from = next;
             }
@@ -394,6 +397,14 @@ std::vector<report_builder::segment> report_builder::trigger_segments(std::size_
         cut.push_back({s, from, seg.last, segment_kind::trigger});
     }
     return cut;
+}
+
+std::optional<date_range> report_builder::clause_date(std::size_t sentence, std::size_t first, std::size_t last) const
+{
+    for (auto const &d : m_info[sentence].dates)
+        if (d.first_token >= first && d.first_token < last && is_incident_date(d, sentence))
+            return d.range;
+    return std::nullopt;
 }
 
 std::optional<std::uint32_t> report_builder::clause_place(std::size_t first, std::size_t last) const

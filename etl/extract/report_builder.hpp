@@ -107,6 +107,8 @@ private:
     /// The dateline opening with `first`, a place that begins a paragraph, if what follows is one.
     std::optional<dateline> dateline_at(place_mention const &first) const;
     std::vector<segment> trigger_segments(std::size_t s) const;
+    /// The first incident date in tokens [first, last) of a sentence.
+    std::optional<date_range> clause_date(std::size_t sentence, std::size_t first, std::size_t last) const;
     /// The first division or town named in tokens [first, last).
     std::optional<std::uint32_t> clause_place(std::size_t first, std::size_t last) const;
     void group();

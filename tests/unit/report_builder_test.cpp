@@ -651,3 +651,16 @@ TEST(ReportBuilder, WherePeopleComeFromIsNoScene)
     ASSERT_EQ(reports.size(), 1u);
     EXPECT_EQ(folded(reports[0].location.admin1), "balochistan");
 }
+
+TEST(ReportBuilder, ClausesOnDifferentDatesAreTwoIncidents)
+{
+    auto const reports = reports_of("Its last major attacks date back decades: in 1975, a commando stormed a meeting "
+                                    "of OPEC oil ministers in Vienna, leaving three people dead, and in August 1981 "
+                                    "gunmen attacked the synagogue on Seitenstettengasse, killing two people.",
+                                    "2020-11-04");
+    ASSERT_EQ(reports.size(), 2u);
+    EXPECT_EQ(date_of(reports[0]), "1975");
+    EXPECT_EQ(date_of(reports[1]), "1981-08");
+    ASSERT_TRUE(reports[1].killed);
+    EXPECT_EQ(reports[1].killed->value, 2);
+}
