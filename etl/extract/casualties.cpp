@@ -159,6 +159,15 @@ bool looks_like_demonym(token const &t)
     return ends_with(s, "ans") || ends_with(s, "ese") || (ends_with(s, "is") && !ends_with(s, "sis"));
 }
 
+/// "cavalrymen", "bandsmen", "farmhands": compounds that name people even when no list has them.
+bool looks_like_people(token const &t)
+{
+    if (t.kind != token_kind::word || t.norm.size() < 6)
+        return false;
+    std::string const &s = t.norm;
+    return ends_with(s, "men") || ends_with(s, "women") || ends_with(s, "hands") || ends_with(s, "folk");
+}
+
 bool sentence_end(token const &t)
 {
     return is_punct(t, ".") || is_punct(t, "!") || is_punct(t, "?") || is_punct(t, ";");
@@ -501,7 +510,7 @@ sentence::head_result sentence::classify_head(std::size_t j) const
     bool const stopped = k >= m_n || m_tokens[k].kind == token_kind::punct || has(k, w_function);
     if (stopped && last_modifier != npos) {
         token const &u = m_tokens[last_modifier];
-        if (looks_like_demonym(u) || (u.capitalised && !u.all_caps)) {
+        if (looks_like_demonym(u) || looks_like_people(u) || (u.capitalised && !u.all_caps)) {
             r.ok = true;
             r.head = last_modifier;
             r.generic = false;

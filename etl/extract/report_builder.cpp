@@ -29,6 +29,7 @@ std::unordered_set<std::string> const new_incident_adjectives{"another", "second
 std::unordered_set<std::string> const locative_prepositions{"in", "near", "at", "inside", "on",
                                                              "across", "around", "within", "off"};
 std::unordered_set<std::string> const city_anaphors{"city", "town"};
+std::unordered_set<std::string> const ordinal_heads{"first", "second", "third", "fourth", "latter", "former"};
 std::unordered_set<std::string> const copulas{"was", "is", "were", "be", "been", "as", "marked"};
 std::unordered_set<std::string> const total_words{"total", "all", "combined", "altogether", "overall"};
 std::unordered_set<std::string> const made_in_words{"flagged", "registered", "owned", "based", "operated",
@@ -427,6 +428,10 @@ bool report_builder::opens_new_incident(segment const &seg) const
     for (std::size_t i = seg.first; i < std::min(trigger + 1, seg.last); ++i)
         if (new_incident_adverbs.count(m_tokens[i].norm))
             return true;
+    // "The first, packed with nails, killed four ... The second, planted under a bandstand, ..."
+    if (seg.first + 2 < seg.last && m_tokens[seg.first].norm == "the" &&
+        ordinal_heads.count(m_tokens[seg.first + 1].norm) && m_tokens[seg.first + 2].kind == token_kind::punct)
+        return true;
     // "the second bomber blew himself up" is one more attacker of the same incident
     for (auto const &h : m_info[seg.sentence].cue.hits)
         if (h.first_token == trigger && attacker_nouns.count(m_tokens[h.first_token + h.token_count - 1].norm))

@@ -98,6 +98,8 @@ sentence_case const sentences[] = {
     {"The death toll rose from 50 to 63.", 63, none, none, none, none},
     {"Mass abductions began when insurgents carried off 276 girls from their dormitories.", none, none, 276, none,
      none},
+    {"The bomb killed four cavalrymen as they rode through the park.", 4, none, none, none, none},
+    {"The second bomb killed seven army bandsmen.", 7, none, none, none, none},
     {"The death toll from Sunday's coordinated bombings at churches and hotels in Colombo rose to 310.", 310, none,
      none, none, none},
     {"The death toll has since climbed to 45, with 60 others wounded.", 45, 60, none, none, none},
