@@ -159,13 +159,14 @@ bool looks_like_demonym(token const &t)
     return ends_with(s, "ans") || ends_with(s, "ese") || (ends_with(s, "is") && !ends_with(s, "sis"));
 }
 
-/// "cavalrymen", "bandsmen", "farmhands": compounds that name people even when no list has them.
+/// "cavalrymen", "bandsmen", "farmhands", "farmworkers": compounds that name people even when no list has them.
 bool looks_like_people(token const &t)
 {
     if (t.kind != token_kind::word || t.norm.size() < 6)
         return false;
     std::string const &s = t.norm;
-    return ends_with(s, "men") || ends_with(s, "women") || ends_with(s, "hands") || ends_with(s, "folk");
+    return ends_with(s, "men") || ends_with(s, "women") || ends_with(s, "hands") || ends_with(s, "folk") ||
+           ends_with(s, "workers");
 }
 
 bool sentence_end(token const &t)

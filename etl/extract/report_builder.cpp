@@ -410,11 +410,14 @@ std::optional<date_range> report_builder::clause_date(std::size_t sentence, std:
 
 std::optional<std::uint32_t> report_builder::clause_place(std::size_t first, std::size_t last) const
 {
+    // the most specific: "California endured ...: 11 people were shot dead in Monterey Park"
     auto const &g = m_lex.places.places();
+    std::optional<std::uint32_t> best;
     for (auto const &m : m_places)
-        if (within(m, first, last) && m.rule != "demonym" && g.place(m.place_id).kind != place_kind::country)
-            return m.place_id;
-    return std::nullopt;
+        if (within(m, first, last) && m.rule != "demonym" && g.place(m.place_id).kind != place_kind::country &&
+            (!best || specificity(g.place(m.place_id).kind) > specificity(g.place(*best).kind)))
+            best = m.place_id;
+    return best;
 }
 
 /// The first qualified trigger of a segment, as a token index (or the segment's end).

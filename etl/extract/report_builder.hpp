@@ -109,7 +109,7 @@ private:
     std::vector<segment> trigger_segments(std::size_t s) const;
     /// The first incident date in tokens [first, last) of a sentence.
     std::optional<date_range> clause_date(std::size_t sentence, std::size_t first, std::size_t last) const;
-    /// The first division or town named in tokens [first, last).
+    /// The most specific division or town named in tokens [first, last).
     std::optional<std::uint32_t> clause_place(std::size_t first, std::size_t last) const;
     void group();
     int determiner_of(segment const &seg) const;

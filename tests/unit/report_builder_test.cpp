@@ -664,3 +664,15 @@ TEST(ReportBuilder, ClausesOnDifferentDatesAreTwoIncidents)
     ASSERT_TRUE(reports[1].killed);
     EXPECT_EQ(reports[1].killed->value, 2);
 }
+
+TEST(ReportBuilder, AClauseIsPlacedByItsMostSpecificPlace)
+{
+    auto const reports = reports_of("In January, California endured two massacres in three days: 11 people were shot "
+                                    "dead at a ballroom dance studio in Monterey Park, and seven farmworkers were "
+                                    "killed at two mushroom farms in Half Moon Bay.",
+                                    "2023-04-20");
+    ASSERT_EQ(reports.size(), 2u);
+    EXPECT_EQ(reports[1].location.city, "Half Moon Bay");
+    ASSERT_TRUE(reports[1].killed);
+    EXPECT_EQ(reports[1].killed->value, 7);
+}
