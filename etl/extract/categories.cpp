@@ -82,6 +82,10 @@ category_lexicon category_lexicon::load(std::string const &attack_yaml, std::str
         lex.m_threshold = get_number(path, root, "threshold", 2.0);
         lex.m_weak_threshold = get_number(path, root, "weak_threshold", 1.0);
         lex.m_dominance = get_number(path, root, "dominance", 0.25);
+        if (YAML::Node const background = root["background"]) {
+            lex.m_background_words = lexicon::word_set(path, background, "words");
+            lex.m_background_factor = get_number(path, background, "factor", 0.25);
+        }
 
         YAML::Node const types = required(path, root, "types");
         if (!types.IsSequence())
@@ -325,13 +329,31 @@ category_lexicon::attack_type(std::vector<token> const &tokens, std::size_t firs
         return std::nullopt;
     auto const hits = scan(m_attack_matcher, tokens, first, last);
 
+    // "killing 11 civilians after a ransom demand for two kidnapped villagers went unpaid": a clause
+    // opened by "after" tells what came before, and its cues weigh little
+    std::vector<char> background(last - first, 0);
+    for (std::size_t i = first, in = 0; i < last; ++i) {
+        std::string const &w = tokens[i].norm;
+        if (w == "," || w == ";" || lexicon::is_sentence_end(tokens, i))
+            in = 0;
+        else if (m_background_words.count(w))
+            in = 1;
+        background[i - first] = static_cast<char>(in);
+    }
+    // ... unless the main clause names no method at all ("feared dead after jihadists attacked")
+    bool const main_cues = std::any_of(hits.begin(), hits.end(), [&](cue_hit const &h) { return !background[h.first - first]; });
+    auto const weight_of = [&](cue_hit const &h) {
+        double const w = m_attack_cues[h.value].weight;
+        return main_cues && background[h.first - first] ? w * m_background_factor : w;
+    };
+
     std::size_t const n = m_hierarchy.size();
     std::vector<double> base(n, 0.0), score(n, 0.0), best_weight(n, 0.0);
     std::vector<std::string> matched(n);
     for (auto const &h : hits) {
         auto const &cue = m_attack_cues[h.value];
         if (cue.yields_to.empty())
-            base[cue.type] += cue.weight;
+            base[cue.type] += weight_of(h);
     }
     for (auto const &h : hits) {
         auto const &cue = m_attack_cues[h.value];
@@ -340,9 +362,10 @@ category_lexicon::attack_type(std::vector<token> const &tokens, std::size_t firs
                                          [&](std::size_t other) { return base[other] >= m_threshold; });
         if (yielded)
             continue;
-        score[cue.type] += cue.weight;
-        if (cue.weight > best_weight[cue.type]) {
-            best_weight[cue.type] = cue.weight;
+        double const w = weight_of(h);
+        score[cue.type] += w;
+        if (w > best_weight[cue.type]) {
+            best_weight[cue.type] = w;
             matched[cue.type] = lexicon::joined(tokens, h.first, h.count);
         }
     }

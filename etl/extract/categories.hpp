@@ -97,6 +97,8 @@ private:
     double m_threshold = 2.0;
     double m_weak_threshold = 1.0;
     double m_dominance = 0.25;
+    std::unordered_set<std::string> m_background_words; ///< "after", "following": open a background clause
+    double m_background_factor = 0.25;
     std::vector<std::pair<long, std::string>> m_casualty_prior; ///< (min_killed, type), highest first
     std::size_t m_assassination = 0;
     double m_tk_weight = 3.0;

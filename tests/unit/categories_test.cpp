@@ -106,6 +106,9 @@ INSTANTIATE_TEST_SUITE_P(
         category_case{"Police arrested two men over the gunfire that tore through a Sweet 16 party on Saturday.",
                       "Armed Assault"},
         category_case{"A powerful blast tore through a crowded market in Peshawar.", "Bombing/Explosion"},
+        category_case{"Militants raided the village, killing 11 civilians after a ransom demand for two kidnapped "
+                      "villagers went unpaid.",
+                      "Armed Assault"},
         category_case{"Unidentified assailants hurled a grenade at a crowded market in Srinagar.", "Bombing/Explosion"},
         category_case{"Militants obliterated a minibus, which killed a journalist and two others in Kabul.",
                       "Bombing/Explosion"},
