@@ -29,6 +29,8 @@ std::unordered_set<std::string> const new_incident_adjectives{"another", "second
 std::unordered_set<std::string> const locative_prepositions{"in", "near", "at", "inside", "on",
                                                              "across", "around", "within", "off"};
 std::unordered_set<std::string> const city_anaphors{"city", "town"};
+std::unordered_set<std::string> const clause_openers{"before", "after", "when", "while", "as", "because", "until",
+                                                     "once", "since", "and", "but", "where", "that", "which", "who"};
 std::unordered_set<std::string> const ordinal_heads{"first", "second", "third", "fourth", "latter", "former"};
 std::unordered_set<std::string> const copulas{"was", "is", "were", "be", "been", "as", "marked"};
 std::unordered_set<std::string> const total_words{"total", "all", "combined", "altogether", "overall"};
@@ -36,6 +38,9 @@ std::unordered_set<std::string> const made_in_words{"flagged", "registered", "ow
                                                     "made", "born", "bound"};
 std::unordered_set<std::string> const speech_verbs{"said", "says", "told", "announced", "claimed", "denied",
                                                    "described", "stated", "reported", "confirmed"};
+std::unordered_set<std::string> const residence_words{"lives", "lived", "living", "works", "worked", "working",
+                                                      "resides", "resided", "residing", "moved", "grew", "raised",
+                                                      "born", "studied", "studies", "hails"};
 std::unordered_set<std::string> const statement_words{"statement", "issued", "released", "published", "interview",
                                                       "conference", "briefing", "reporters", "journalists",
                                                       "speaking", "spoke"};
@@ -468,8 +473,8 @@ int report_builder::determiner_of(segment const &seg) const
         for (std::size_t steps = 0, i = h.first_token; i > seg.first && steps < 5 && here <= 0; ++steps) {
             --i;
             auto const &t = m_tokens[i];
-            if (t.kind == token_kind::punct)
-                break;
+            if (t.kind == token_kind::punct || clause_openers.count(t.norm))
+                break; // "with 40 people at a luncheon before he struck": not the trigger's phrase
             // a genitive is definite: "Friday's massacre", "the group's attack"
             if (definite_determiners.count(t.norm) || t.possessive)
                 here = 1;
@@ -680,6 +685,14 @@ bool report_builder::not_the_scene(place_mention const &m) const
     for (std::size_t k = m.first_token, steps = 0; k > 0 && steps < 4; ++steps)
         if (statement_words.count(m_tokens[--k].norm))
             return true;
+    // where someone lives or works: "Chou, who works as a security guard in Las Vegas"
+    for (std::size_t k = m.first_token, steps = 0; k > 0 && steps < 7; ++steps) {
+        token const &t = m_tokens[--k];
+        if (t.norm == "," || lexicon::is_sentence_end(m_tokens, k))
+            break;
+        if (residence_words.count(t.norm))
+            return true;
+    }
     // where someone travels from or to: "travelling from Islamabad to their camp at the Dasu
     // project", "the road to Kabul"
     for (std::size_t k = m.first_token, steps = 0; k > 0 && steps < 6; ++steps) {
