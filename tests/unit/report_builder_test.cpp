@@ -679,10 +679,10 @@ TEST(ReportBuilder, AClauseIsPlacedByItsMostSpecificPlace)
 
 TEST(ReportBuilder, WhereTheAttackerWorksIsNoSceneAndBeforeHeStruckIsNoNewIncident)
 {
-    auto const reports = reports_of("SANTA ANA - Prosecutors on Tuesday charged a man with murder in Sunday's shooting "
-                                    "at a Laguna Woods church. He was held in lieu of bail. He was arraigned. The jail "
-                                    "is full. Spitzer said Chou, who works as a security guard in Las Vegas, blended in "
-                                    "with roughly 40 people at a luncheon before he struck.",
+    auto const reports = reports_of("SANTA ANA - A gunman opened fire at a Laguna Woods church on Sunday, killing one "
+                                    "man. He was held in lieu of bail. He was arraigned. The jail is full. Spitzer "
+                                    "said Chou, who works as a security guard in Las Vegas, blended in with roughly 40 "
+                                    "people at a luncheon before he struck.",
                                     "2022-05-17");
     ASSERT_EQ(reports.size(), 1u);
     EXPECT_EQ(reports[0].location.city, "Laguna Woods");
