@@ -104,7 +104,9 @@ INSTANTIATE_TEST_SUITE_P(
         cue_case{"Armed men hijacked a passenger bus on the Karachi highway.", true, "strong_trigger", "Hijacking"},
         cue_case{"A man threw acid on two women outside a market in Lahore.", true, "strong_trigger", "Unarmed Assault"},
         cue_case{"Houthi rebels fired missiles at a commercial ship in the Red Sea.", true, "supported_trigger", bombing},
-        cue_case{"At least 20 people have been killed in a bomb blast in Kabul.", true, "strong_trigger", bombing}));
+        cue_case{"At least 20 people have been killed in a bomb blast in Kabul.", true, "strong_trigger", bombing},
+        cue_case{"Ten days later, gunmen killed 36 quarry workers as they slept in their tents.", true,
+                 "supported_trigger", ""}));
 
 INSTANTIATE_TEST_SUITE_P(
     IncidentCueNegative, CueCases,
@@ -135,6 +137,7 @@ INSTANTIATE_TEST_SUITE_P(
                  false, "commemoration"},
         cue_case{"Twelve people were killed in a road accident on the Kabul-Kandahar highway.", false, "not_violent"},
         cue_case{"The gas cylinder explosion killed three people in a restaurant.", false, "not_violent"},
+        cue_case{"A quarry blast killed four miners on Monday.", false, "not_violent"},
         cue_case{"Security forces killed 10 militants in an intelligence-based operation in North Waziristan.", false,
                  "security_operation"},
         cue_case{"The president said the government will not bow to terrorists.", false, "no_trigger"},
