@@ -129,6 +129,8 @@ INSTANTIATE_TEST_SUITE_P(
         cue_case{"The court sentenced him to death for the 2008 Mumbai attacks.", false, "legal"},
         cue_case{"The complaint also includes a special-circumstance allegation of multiple murder.", false, "legal"},
         cue_case{"The UN Secretary-General condemned the attack in the strongest terms.", false, "statement"},
+        cue_case{"At a news conference on Wednesday, the sergeant would not discuss how many guns were fired.", false,
+                 "statement"},
         cue_case{"Iran accused the US of supporting terrorist attacks in the region.", false, "statement"},
         cue_case{"The Taliban threatened to attack government offices if the talks fail.", false, "threat"},
         cue_case{"Militants could attack polling stations during the election.", false, "hypothetical"},
