@@ -7,6 +7,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdlib>
 #include <unordered_set>
 
 namespace etl::extract {
@@ -147,7 +148,35 @@ std::vector<incident_report> report_builder::build()
             reports.push_back(std::move(part));
         }
     }
+    lend_same_day_claims(reports);
     return reports;
+}
+
+void report_builder::lend_same_day_claims(std::vector<incident_report> &reports) const
+{
+    // "Militants attacked police stations in Kalat ... passengers were shot dead in Musakhel ...
+    // The BLA claimed responsibility for the attacks": one claim for attacks told apart
+    for (auto &r : reports) {
+        if (!r.attacker.empty() || !r.date || r.date->precision != date_precision::day)
+            continue;
+        std::string const *claimant = nullptr;
+        claim_status status = claim_status::none;
+        bool several = false;
+        for (auto const &o : reports) {
+            if (&o == &r || o.attacker.empty() || !o.date || o.date->precision != date_precision::day ||
+                (o.attacker_status != claim_status::claimed && o.attacker_status != claim_status::blamed) ||
+                std::abs(o.date->start.to_days() - r.date->start.to_days()) > 1)
+                continue;
+            several = several || (claimant && *claimant != o.attacker);
+            claimant = &o.attacker;
+            status = o.attacker_status;
+        }
+        if (!claimant || several)
+            continue;
+        r.attacker = *claimant;
+        r.attacker_status = status;
+        explain(r, "attacker", "actor.same_day_claim", *claimant);
+    }
 }
 
 std::vector<place_mention> report_builder::listed_places(draft const &d) const

@@ -183,6 +183,9 @@ private:
     bool says_total(draft const &d) const;
     /// Is there an "and" within a few tokens after `first` (closing a list of places)?
     bool has_and_after(std::size_t first, std::size_t last) const;
+    /// A report without an attacker takes the group that claimed, or was blamed for, another
+    /// report of the article dated the same day (give or take one), when there is one such group.
+    void lend_same_day_claims(std::vector<incident_report> &reports) const;
     /// One report per listed place: a sentence that tells of attacks in several far-apart
     /// places tells of several attacks. Only when no figure would have to be guessed: no
     /// injured or kidnapped, and either no death toll, one death per place, or a toll called a

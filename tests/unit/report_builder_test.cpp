@@ -687,3 +687,15 @@ TEST(ReportBuilder, WhereTheAttackerWorksIsNoSceneAndBeforeHeStruckIsNoNewIncide
     ASSERT_EQ(reports.size(), 1u);
     EXPECT_EQ(reports[0].location.city, "Laguna Woods");
 }
+
+TEST(ReportBuilder, AClaimCoversTheSameDaysOtherAttacks)
+{
+    auto const reports = reports_of("QUETTA - Militants attacked a Levies station in Kalat on Monday, killing at least "
+                                    "10 people.\n\nIn Musakhel district, gunmen stopped buses on Monday and shot dead "
+                                    "23 passengers.\n\nThe Balochistan Liberation Army claimed responsibility for the "
+                                    "Kalat attack on Monday.",
+                                    "2024-08-27");
+    ASSERT_EQ(reports.size(), 2u);
+    EXPECT_EQ(reports[1].attacker, reports[0].attacker);
+    EXPECT_FALSE(reports[1].attacker.empty());
+}
