@@ -637,6 +637,26 @@ void place_finder::scan(std::vector<token> const &tokens, country_context const 
 
 bool is_place_type_word(std::string const &norm) { return hint_of(norm) != kind_hint::none; }
 
+std::string division_name(std::string const &geonames_name)
+{
+    // GeoNames writes "Borno State", "Sagaing Region", "Arauca Department", "Garissa County";
+    // GTD, news and coders write "Borno", "Sagaing", "Arauca", "Garissa". A bare direction stays
+    // whole ("Central Region", "Eastern Province").
+    static std::string_view const suffixes[] = {" State", " Region", " Department", " County"};
+    static word_set const bare{"central", "eastern", "western", "northern", "southern", "north", "south",
+                               "east", "west", "upper", "lower", "capital", "coastal"};
+    for (std::string_view const suffix : suffixes) {
+        if (geonames_name.size() <= suffix.size() ||
+            geonames_name.compare(geonames_name.size() - suffix.size(), suffix.size(), suffix) != 0)
+            continue;
+        std::string stem = geonames_name.substr(0, geonames_name.size() - suffix.size());
+        if (in(bare, fold(stem)))
+            return geonames_name;
+        return stem;
+    }
+    return geonames_name;
+}
+
 etl::place place_finder::to_place(std::uint32_t place_id) const
 {
     etl::place out;
@@ -647,7 +667,7 @@ etl::place place_finder::to_place(std::uint32_t place_id) const
     auto const &settlement = p.part_of != no_place ? m_gazetteer.place(p.part_of) : p;
     out.country = settlement.country;
     if (settlement.admin1 != no_place)
-        out.admin1 = m_gazetteer.place(settlement.admin1).name;
+        out.admin1 = division_name(m_gazetteer.place(settlement.admin1).name);
     switch (p.kind) {
     case place_kind::country: out.precision = geo_precision::country; break;
     case place_kind::admin1:

@@ -91,6 +91,10 @@ private:
 /// Is the (normalised) word a place type: "province", "district", "city", "town", "county" ...?
 bool is_place_type_word(std::string const &norm);
 
+/// A first-level division's name as reported: GeoNames' name without a trailing "State",
+/// "Region", "Department" or "County" ("Borno State" -> "Borno"), as GTD and news write it.
+std::string division_name(std::string const &geonames_name);
+
 class place_finder {
 public:
     /// Keeps a reference: the gazetteer must outlive the finder.

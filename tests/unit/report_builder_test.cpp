@@ -281,7 +281,7 @@ TEST(ReportBuilder, APlaceAfterAPrepositionBeatsANameUsedAsAModifier)
                                      "department on Tuesday.");
     ASSERT_EQ(pipeline.size(), 1u);
     EXPECT_EQ(pipeline[0].location.country, "CO");
-    EXPECT_EQ(folded(pipeline[0].location.admin1), "arauca department");
+    EXPECT_EQ(folded(pipeline[0].location.admin1), "arauca");
     EXPECT_EQ(pipeline[0].location.city, "");
 
     auto const wire = reports_of("BEIRUT, LEBANON (UPI) -- A CAR BOMB EXPLODED OUTSIDE THE KUWAITI EMBASSY IN BEIRUT "
