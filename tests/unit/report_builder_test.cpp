@@ -699,3 +699,13 @@ TEST(ReportBuilder, AClaimCoversTheSameDaysOtherAttacks)
     EXPECT_EQ(reports[1].attacker, reports[0].attacker);
     EXPECT_FALSE(reports[1].attacker.empty());
 }
+
+TEST(ReportBuilder, ABackgroundTownAbroadIsKeptWhenUniqueAndNamedWithAPreposition)
+{
+    auto const reports = reports_of("VIENNA - A gunman shot dead four people in central Vienna on Monday, Austrian "
+                                    "officials said. Austria had been spared such attacks.\n\nIn mid-October, history "
+                                    "teacher Samuel Paty was beheaded near his school in Conflans-Sainte-Honorine.",
+                                    "2020-11-04");
+    ASSERT_EQ(reports.size(), 2u);
+    EXPECT_EQ(reports[1].location.city, "Conflans-Sainte-Honorine");
+}
