@@ -603,16 +603,18 @@ bool report_builder::implausible(place_mention const &m, std::vector<std::string
     bool const weak = m.rule == "unique" || m.rule == "prior" || m.rule == "hint";
     if (!weak)
         return false;
-    // a story filed from one country about a place in another names that other country too
-    if (m_dateline && g.place(m_dateline->place.place_id).country != p.country && own_weight <= one_mention)
-        return true;
-    // a town of some size, the only place of that name, named with a place preposition, is a
+    // A town of some size, the only place of that name, named with a place preposition, is a
     // background incident abroad ("beheaded near his school in Conflans-Sainte-Honorine" in a
-    // Vienna story), not a namesake
+    // Vienna story), not a namesake: the two rules below spare it.
     constexpr std::uint64_t known_town = 20000;
+    bool const known_abroad = m.rule == "unique" && p.population >= known_town && locative(m);
+    // a story filed from one country about a place in another names that other country too
+    if (m_dateline && g.place(m_dateline->place.place_id).country != p.country && own_weight <= one_mention &&
+        !known_abroad)
+        return true;
     auto const dominant = m_context.dominant_country();
     if (own && dominant != no_place && dominant != *own && own_weight < m_context.country_weight(dominant) &&
-        !country_named_near(m, *own) && !(m.rule == "unique" && p.population >= known_town && locative(m)))
+        !country_named_near(m, *own) && !known_abroad)
         return true;
     // the attacker's countries overrule only a place that nothing else in the article supports
     return own_weight <= one_mention && !actor_countries.empty() &&
