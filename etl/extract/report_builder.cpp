@@ -1222,9 +1222,12 @@ std::optional<incident_report> report_builder::make_report(std::size_t index, bo
         }
     }
 
-    category_lexicon::span_list actor_spans;
+    // names are no targets: "Arakan Army" is no Military target, "Hyde Park" no park
+    category_lexicon::span_list name_spans;
     for (auto const &m : m_actors)
-        actor_spans.emplace_back(m.first_token, m.token_count);
+        name_spans.emplace_back(m.first_token, m.token_count);
+    for (auto const &m : m_places)
+        name_spans.emplace_back(m.first_token, m.token_count);
     for (auto const &seg : ordered) {
         if (seg.kind != segment_kind::trigger)
             break;
@@ -1252,7 +1255,7 @@ std::optional<incident_report> report_builder::make_report(std::size_t index, bo
     for (auto const &seg : ordered) {
         if (seg.kind == segment_kind::context)
             continue;
-        auto const c = m_lex.categories.target_type(m_tokens, seg.first, seg.last, actor_spans);
+        auto const c = m_lex.categories.target_type(m_tokens, seg.first, seg.last, name_spans);
         if (!c)
             continue;
         if (c->category == "Terrorists/Non-State Militia" && !r.attacker.empty()) {

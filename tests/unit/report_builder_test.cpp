@@ -709,3 +709,12 @@ TEST(ReportBuilder, ABackgroundTownAbroadIsKeptWhenUniqueAndNamedWithAPrepositio
     ASSERT_EQ(reports.size(), 2u);
     EXPECT_EQ(reports[1].location.city, "Conflans-Sainte-Honorine");
 }
+
+TEST(ReportBuilder, APlaceNameIsNoTarget)
+{
+    auto const reports = reports_of("A bomb hidden in a car killed four cavalrymen of the army as they rode through "
+                                    "Hyde Park in London on Tuesday.",
+                                    "1982-07-21");
+    ASSERT_EQ(reports.size(), 1u);
+    EXPECT_NE(reports[0].target_type, "Private Citizens & Property");
+}
