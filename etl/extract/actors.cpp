@@ -9,6 +9,8 @@
 
 namespace etl::extract {
 
+using namespace std::string_view_literals;
+
 namespace {
 
 using lexicon::get_bool;
@@ -21,19 +23,19 @@ bool is_single_letter(token const &t) { return t.kind == token_kind::word && t.n
 
 bool is_bracket(token const &t)
 {
-    return t.kind == token_kind::punct && (t.norm == "(" || t.norm == ")" || t.norm == "/");
+    return t.kind == token_kind::punct && (t.norm == "("sv || t.norm == ")"sv || t.norm == "/"sv);
 }
 
 /// An initialism starting at i ("U.S.", "U.N."): letters joined by adjacent dots. Returns the
 /// index of its last token (the final dot when there is one), or i when there is none.
 std::size_t initialism_end(std::vector<token> const &tokens, std::size_t i)
 {
-    if (!is_single_letter(tokens[i]) || i + 2 >= tokens.size() || tokens[i + 1].norm != "." ||
+    if (!is_single_letter(tokens[i]) || i + 2 >= tokens.size() || tokens[i + 1].norm != "."sv ||
         tokens[i + 1].begin != tokens[i].end || !is_single_letter(tokens[i + 2]) ||
         tokens[i + 2].begin != tokens[i + 1].end)
         return i;
     std::size_t last = i + 2;
-    while (last + 1 < tokens.size() && tokens[last + 1].norm == "." && tokens[last + 1].begin == tokens[last].end) {
+    while (last + 1 < tokens.size() && tokens[last + 1].norm == "."sv && tokens[last + 1].begin == tokens[last].end) {
         ++last;
         if (last + 1 < tokens.size() && is_single_letter(tokens[last + 1]) && tokens[last + 1].begin == tokens[last].end)
             ++last;
@@ -231,7 +233,7 @@ actor_lexicon actor_lexicon::load(std::string const &path)
                               "alias '" + a.text + "' has '" + t.norm + "'; list the spellings without it");
         std::string keys;
         for (auto const &t : alias_tokens(a.text)) {
-            if (t.kind == token_kind::punct && t.norm != "&")
+            if (t.kind == token_kind::punct && t.norm != "&"sv)
                 continue;
             if (!keys.empty())
                 keys.push_back(' ');
@@ -465,9 +467,9 @@ std::vector<actor_mention> actor_lexicon::find(std::vector<token> const &tokens,
     for (auto &m : mentions) {
         // "Islamic State (IS)": take the closing bracket too when the opening one is inside.
         std::size_t const end = m.first_token + m.token_count;
-        if (end < tokens.size() && tokens[end].norm == ")")
+        if (end < tokens.size() && tokens[end].norm == ")"sv)
             for (std::size_t k = m.first_token; k < end; ++k)
-                if (tokens[k].norm == "(") {
+                if (tokens[k].norm == "("sv) {
                     ++m.token_count;
                     break;
                 }
@@ -534,9 +536,9 @@ void actor_lexicon::assign_claims(std::vector<token> const &tokens, std::vector<
                         if (end <= c && c - end <= 3)
                             chosen = static_cast<int>(mi); // "IS (fighters) claimed": the last one before wins
                         std::size_t after = c + len;
-                        if (after < se && tokens[after].norm == "by") {
+                        if (after < se && tokens[after].norm == "by"sv) {
                             ++after;
-                            if (after < se && tokens[after].norm == "the")
+                            if (after < se && tokens[after].norm == "the"sv)
                                 ++after;
                             if (m.first_token == after)
                                 chosen = static_cast<int>(mi);

@@ -13,6 +13,8 @@
 
 namespace etl::extract {
 
+using namespace std::string_view_literals;
+
 namespace {
 
 enum class category : unsigned char { killed, injured, kidnapped, arrested, casualties, self_killed };
@@ -435,7 +437,7 @@ sentence::head_result sentence::classify_head(std::size_t j) const
         r.direct_cue = r.ok ? j : npos;
         return r;
     }
-    if (t.norm == "of") {
+    if (t.norm == "of"sv) {
         // "3 of the victims", "one of the attackers", "20 of them", "3 of the dead".
         std::size_t k = j + 1;
         if (k < m_n && (is_word(m_tokens[k], "them") || is_word(m_tokens[k], "whom") || is_word(m_tokens[k], "those") ||
@@ -464,7 +466,7 @@ sentence::head_result sentence::classify_head(std::size_t j) const
         return r; // "5 of the 16 devices"
     }
     bool const modifier_next = j + 1 < m_n && noun_len(j + 1) != 0;
-    if ((t.norm == "others" || t.norm == "more") && !modifier_next) {
+    if ((t.norm == "others"sv || t.norm == "more"sv) && !modifier_next) {
         r.ok = true;
         r.head = j;
         r.end = j + 1;
@@ -487,8 +489,8 @@ sentence::head_result sentence::classify_head(std::size_t j) const
             return r;
         }
         token const &u = m_tokens[k];
-        bool const comparative = u.norm == "other" || u.norm == "more" || u.norm == "additional" ||
-                                 u.norm == "further" || u.norm == "another";
+        bool const comparative = u.norm == "other"sv || u.norm == "more"sv || u.norm == "additional"sv ||
+                                 u.norm == "further"sv || u.norm == "another"sv;
         if (u.kind == token_kind::punct || (has(k, w_function) && !comparative))
             break;
         last_modifier = k;
@@ -584,7 +586,7 @@ void sentence::determiner_mentions()
                 token const &u = m_tokens[k];
                 // Time words may modify: "a 23-year-old man", "a two-month-old baby".
                 if (cue_len(k) != 0 || u.kind == token_kind::punct ||
-                    (has(k, w_function) && !has(k, w_time) && u.norm != "other"))
+                    (has(k, w_function) && !has(k, w_time) && u.norm != "other"sv))
                     break;
                 ++k;
             }
@@ -701,9 +703,9 @@ void sentence::name_mentions()
         }
         bool const place =
             i > 0 && m_tokens[i - 1].kind == token_kind::word && !has(i - 1, w_title) &&
-            (m_tokens[i - 1].capitalised || has(i - 1, w_det) || m_tokens[i - 1].norm == "in" ||
-             m_tokens[i - 1].norm == "at" || m_tokens[i - 1].norm == "from" || m_tokens[i - 1].norm == "near" ||
-             m_tokens[i - 1].norm == "of" || m_tokens[i - 1].norm == "to");
+            (m_tokens[i - 1].capitalised || has(i - 1, w_det) || m_tokens[i - 1].norm == "in"sv ||
+             m_tokens[i - 1].norm == "at"sv || m_tokens[i - 1].norm == "from"sv || m_tokens[i - 1].norm == "near"sv ||
+             m_tokens[i - 1].norm == "of"sv || m_tokens[i - 1].norm == "to"sv);
         // "Mass abductions ...": one capitalised word opening the sentence right before a cue is
         // an adjective, not a name
         bool const opener = i == 0 && j == 1 && j < m_n && cue_len(j) != 0;
@@ -818,9 +820,9 @@ void sentence::mark_subordinate()
     bool sub = false;
     for (std::size_t i = 0; i < m_n; ++i) {
         token const &t = m_tokens[i];
-        if (t.kind == token_kind::punct && (t.norm == "," || sentence_end(t))) {
+        if (t.kind == token_kind::punct && (t.norm == ","sv || sentence_end(t))) {
             // "... since 2015, when 130 people were killed": a relative clause stays subordinate.
-            bool const relative = t.norm == "," && i + 1 < m_n &&
+            bool const relative = t.norm == ","sv && i + 1 < m_n &&
                                   (is_word(m_tokens[i + 1], "when") || is_word(m_tokens[i + 1], "which") ||
                                    is_word(m_tokens[i + 1], "where") || is_word(m_tokens[i + 1], "who"));
             sub = sub && relative;
@@ -898,14 +900,14 @@ attachment sentence::left_cue(group const &g) const
         if (t.kind == token_kind::word && (has(i, w_left | w_link) || is_ly_adverb(t)) && gap < 5) {
             ++gap;
             link = link || has(i, w_link);
-            to = to || t.norm == "to" || t.norm == "at";
-            from = from || t.norm == "from";
+            to = to || t.norm == "to"sv || t.norm == "at"sv;
+            from = from || t.norm == "from"sv;
             continue;
         }
         // "the death toll from Monday's bombing in Kabul rose to 63", "the toll from the attacks on
         // churches and hotels has since climbed to 310": a phrase between a cue noun and its
         // linking verb, where "and" and "since" join no clauses.
-        bool const phrase_word = t.norm == "and" || t.norm == "or" || t.norm == "since" ||
+        bool const phrase_word = t.norm == "and"sv || t.norm == "or"sv || t.norm == "since"sv ||
                                  !has(i, w_barrier | w_subset);
         if (link && skipped < 14 && t.kind != token_kind::punct && phrase_word) {
             ++skipped;

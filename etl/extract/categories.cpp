@@ -7,6 +7,8 @@
 
 namespace etl::extract {
 
+using namespace std::string_view_literals;
+
 namespace {
 
 using lexicon::get_number;
@@ -245,12 +247,12 @@ bool category_lexicon::among_victims(std::vector<token> const &tokens, std::size
     // attack; "killed the police chief and two guards" still targets the chief.
     std::size_t const end = std::min(last, after_title + m_tk_window);
     for (std::size_t k = after_title; k < end; ++k) {
-        if (lexicon::is_sentence_end(tokens, k) || tokens[k].norm == ";")
+        if (lexicon::is_sentence_end(tokens, k) || tokens[k].norm == ";"sv)
             return false;
-        if (tokens[k].norm != "and")
+        if (tokens[k].norm != "and"sv)
             continue;
         for (std::size_t j = k + 1; j < std::min(last, k + 4); ++j)
-            if (m_tk_blockers.count(tokens[j].norm) && tokens[j].norm != "and")
+            if (m_tk_blockers.count(tokens[j].norm) && tokens[j].norm != "and"sv)
                 return true;
         return false;
     }
@@ -262,7 +264,7 @@ bool category_lexicon::targeted_killing(std::vector<token> const &tokens, std::s
 {
     auto blocks = [&](std::size_t k) {
         token const &t = tokens[k];
-        return lexicon::is_sentence_end(tokens, k) || t.norm == ";" || m_tk_blockers.count(t.norm) > 0 ||
+        return lexicon::is_sentence_end(tokens, k) || t.norm == ";"sv || m_tk_blockers.count(t.norm) > 0 ||
                lexicon::is_quantity(t);
     };
     for (auto const &v : scan(m_tk_verbs, tokens, first, last)) {
@@ -297,7 +299,7 @@ bool category_lexicon::targeted_killing(std::vector<token> const &tokens, std::s
                 // Only a name, commas or "of <Place>" may stand between the title and the verb.
                 bool named = true;
                 for (std::size_t n = at + title.token_count; n < aux_first && named; ++n)
-                    named = tokens[n].capitalised || tokens[n].norm == "," || tokens[n].norm == "of";
+                    named = tokens[n].capitalised || tokens[n].norm == ","sv || tokens[n].norm == "of"sv;
                 if (named) {
                     *matched = lexicon::joined(tokens, at, title.token_count) + " ... " +
                                lexicon::joined(tokens, v.first, v.count);
@@ -396,7 +398,7 @@ bool category_lexicon::is_source(std::vector<token> const &tokens, std::size_t e
     for (std::size_t k = end; k < hi && k < end + 3; ++k) {
         if (m_source_words.count(tokens[k].norm))
             return true;
-        if (tokens[k].kind == token_kind::punct && tokens[k].norm != ",")
+        if (tokens[k].kind == token_kind::punct && tokens[k].norm != ","sv)
             break;
     }
     return false;
@@ -453,7 +455,7 @@ category_lexicon::target_type(std::vector<token> const &tokens, std::size_t firs
         // "according to officials", "according to Saudi security officials"
         bool attributed = false;
         for (std::size_t k = h.first; k >= sb + 2 && h.first - k <= 5 && !attributed; --k)
-            attributed = tokens[k - 2].norm == "according" && tokens[k - 1].norm == "to";
+            attributed = tokens[k - 2].norm == "according"sv && tokens[k - 1].norm == "to"sv;
         if (attributed)
             continue;
 
@@ -493,7 +495,7 @@ category_lexicon::target_type(std::vector<token> const &tokens, std::size_t firs
                     left.push_back(tokens[j - 1]);
                 for (std::size_t o = 0; o < left.size() && o <= 3 && !victim; ++o) {
                     victim = !m_victim_before.matches_at(left, o).empty();
-                    if (!(left[o].kind == token_kind::number || lexicon::is_quantity(left[o]) || left[o].norm == "the"))
+                    if (!(left[o].kind == token_kind::number || lexicon::is_quantity(left[o]) || left[o].norm == "the"sv))
                         break;
                 }
             }

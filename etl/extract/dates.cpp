@@ -8,6 +8,8 @@
 
 namespace etl::extract {
 
+using namespace std::string_view_literals;
+
 namespace {
 
 using date_lexicon::kw;
@@ -724,7 +726,7 @@ private:
         }
         if (full_weekday(j))
             return weekday_rel(i, j, which);
-        if (which < 0 && has(j, f_time_of_day) && (m_tokens[j].norm == "night" || m_tokens[j].norm == "evening"))
+        if (which < 0 && has(j, f_time_of_day) && (m_tokens[j].norm == "night"sv || m_tokens[j].norm == "evening"sv))
             return pub_day(2, -1, "last_night");
         if (which == 0 && has(j, f_time_of_day)) {
             core c = pub_day(2, 0, "this_morning");
@@ -1050,7 +1052,7 @@ private:
         default: break;
         }
         unit const u = unit_at(j);
-        if (u == unit::day || (has(j, f_time_of_day) && m_tokens[j].norm == "night")) {
+        if (u == unit::day || (has(j, f_time_of_day) && m_tokens[j].norm == "night"sv)) {
             bool const night = u != unit::day;
             if (!night && is(j + 1, kw::before) && is(j + 2, kw::yesterday) && m_pub)
                 return pub_day(4, -2, "day_before_yesterday");
@@ -1131,7 +1133,7 @@ private:
         case kw::overnight:
             // "overnight on Saturday", "overnight into Sunday": the day named next is the date.
             if (!m_pub || is(i + 1, kw::on) || is(i + 1, kw::in) || is(i + 1, kw::to) || is(i + 1, kw::from) ||
-                is(i + 1, kw::between) || (i + 1 < m_n && m_tokens[i + 1].norm == "into") || full_weekday(i + 1))
+                is(i + 1, kw::between) || (i + 1 < m_n && m_tokens[i + 1].norm == "into"sv) || full_weekday(i + 1))
                 return std::nullopt;
             return pub_day(1, -1, "overnight");
         case kw::last:
@@ -1435,7 +1437,7 @@ private:
         std::size_t k = i;
         if (dash(k))
             ++k;
-        else if (!(hyphen_gap(i - 1) && (boundary(i + 1) || m_tokens[i + 1].norm == "season")))
+        else if (!(hyphen_gap(i - 1) && (boundary(i + 1) || m_tokens[i + 1].norm == "season"sv)))
             return i;
         if (k >= m_n || m_info[k].digits != 2 || has(k + 1, f_count_noun))
             return i;

@@ -6,6 +6,8 @@
 
 namespace etl::extract {
 
+using namespace std::string_view_literals;
+
 namespace {
 
 using lexicon::get_number;
@@ -36,7 +38,7 @@ bool is_count(std::vector<token> const &tokens, std::size_t i, std::size_t last)
     token const &t = tokens[i];
     if (!lexicon::is_quantity(t) || is_year(t))
         return false;
-    if (t.norm == "some" || t.norm == "few" || t.norm == "single")
+    if (t.norm == "some"sv || t.norm == "few"sv || t.norm == "single"sv)
         return false;
     if (i + 1 < last) {
         static std::unordered_set<std::string> const units{
@@ -202,7 +204,7 @@ incident_cue_lexicon::comparison_frame const *incident_cue_lexicon::comparison_a
         if (m.token_count != len)
             continue;
         comparison_frame const &frame = m_comparison_frames[m.value];
-        if (frame.clause_initial && marker > sentence_first && tokens[marker - 1].norm != ",")
+        if (frame.clause_initial && marker > sentence_first && tokens[marker - 1].norm != ","sv)
             continue;
         if (frame.words.empty())
             return &frame;
@@ -305,11 +307,11 @@ cue_result incident_cue_lexicon::classify(std::vector<token> const &tokens, std:
     for (std::size_t i = first; i < last; ++i) {
         token const &t = tokens[i];
         // Clock times anchor a report in time ("at 10:30").
-        if (t.kind == token_kind::number && i + 2 < last && tokens[i + 1].norm == ":" &&
+        if (t.kind == token_kind::number && i + 2 < last && tokens[i + 1].norm == ":"sv &&
             tokens[i + 2].kind == token_kind::number)
             has_time[sid(i)] = 1;
         // "since 2021", "since March", "since the start of the year" (not "deadliest since 2019").
-        if (t.norm.size() == 5 && t.norm == "since" && i + 1 < last) {
+        if (t.norm.size() == 5 && t.norm == "since"sv && i + 1 < last) {
             std::size_t const s = sid(i);
             bool period = is_year(tokens[i + 1]) || m_months.count(tokens[i + 1].norm) > 0 ||
                           !m_since_followers.matches_at(tokens, i + 1).empty();
@@ -414,13 +416,13 @@ cue_result incident_cue_lexicon::classify(std::vector<token> const &tokens, std:
             if (!m_relatives.matches_at(tokens, end).empty())
                 relative = true;
             else if (t.kind == token_kind::punct)
-                relative = t.norm == "," && !m_relatives.matches_at(tokens, end + 1).empty();
+                relative = t.norm == ","sv && !m_relatives.matches_at(tokens, end + 1).empty();
             else if (!m_breakers.count(t.norm))
                 continue;
             break;
         }
         if (relative)
-            while (end < s_last && tokens[end].norm != ";" && tokens[end].norm != ":")
+            while (end < s_last && tokens[end].norm != ";"sv && tokens[end].norm != ":"sv)
                 ++end;
         // A casualty figure: a count near a casualty word or a trigger ("killing 64", "334 people").
         auto near_figure = [&](std::size_t k) {
@@ -563,7 +565,7 @@ cue_result incident_cue_lexicon::classify(std::vector<token> const &tokens, std:
             while (clause > s_first) {
                 std::string const &w = tokens[clause - 1].norm;
                 if (w == ";" || w == ":" || m_breakers.count(w) || m_reach_ends.count(w) ||
-                    (w == "and" && clause - 1 > s_first && tokens[clause - 2].norm == ","))
+                    (w == "and" && clause - 1 > s_first && tokens[clause - 2].norm == ","sv))
                     break;
                 --clause;
             }
@@ -722,7 +724,7 @@ std::vector<std::size_t> incident_cue_lexicon::incident_starts(std::vector<token
             std::size_t at = h.first_token;
             std::size_t const floor = previous ? previous->first_token + previous->token_count : 0;
             while (at > floor && h.first_token - at < 3 &&
-                   (another.count(tokens[at - 1].norm) || tokens[at - 1].norm == "a" || tokens[at - 1].norm == "an"))
+                   (another.count(tokens[at - 1].norm) || tokens[at - 1].norm == "a"sv || tokens[at - 1].norm == "an"sv))
                 --at;
             starts.push_back(at);
             run_hint = h.hint;

@@ -7,6 +7,8 @@
 
 namespace etl::extract {
 
+using namespace std::string_view_literals;
+
 using lexicon::get_strings;
 
 named_perpetrator_finder named_perpetrator_finder::load(std::string const &path)
@@ -49,12 +51,12 @@ std::size_t named_perpetrator_finder::name_end(std::vector<token> const &tokens,
     while (k < last && words < 4) {
         token const &t = tokens[k];
         bool const initial = t.kind == token_kind::word && t.capitalised && t.norm.size() == 1 && k + 1 < last &&
-                             tokens[k + 1].norm == ".";
+                             tokens[k + 1].norm == "."sv;
         if (initial) {
             k += 2;
         } else if (words >= 2 && m_suffixes.count(t.norm)) {
             ++k;
-            if (k < last && tokens[k].norm == "." && t.norm.size() == 2)
+            if (k < last && tokens[k].norm == "."sv && t.norm.size() == 2)
                 ++k;
             break;
         } else if (name_word(k) && !t.possessive && !tokens[k - 1].possessive) {
@@ -89,16 +91,16 @@ std::string named_perpetrator_finder::cue_after(std::vector<token> const &tokens
     // an apposition first: "Marcus Reed, 24, was charged", "Payton S. Gendron, 18, of Conklin in
     // Broome County, was arraigned", "Aldrich, who was arrested in 2021, faces ..."
     std::size_t k = end;
-    if (k + 1 < last && tokens[k].norm == "," &&
+    if (k + 1 < last && tokens[k].norm == ","sv &&
         (tokens[k + 1].kind == token_kind::number || m_apposition_openers.count(tokens[k + 1].norm))) {
         std::size_t close = k + 1;
-        while (close < last && close < k + 16 && tokens[close].norm != "." && tokens[close].norm != ";") {
+        while (close < last && close < k + 16 && tokens[close].norm != "."sv && tokens[close].norm != ";"sv) {
             // the age and the home town may be two appositions: ", 18, of Conklin,"
-            if (tokens[close].norm == "," && !(close + 1 < last && tokens[close + 1].norm == "of"))
+            if (tokens[close].norm == ","sv && !(close + 1 < last && tokens[close + 1].norm == "of"sv))
                 break;
             ++close;
         }
-        if (close < last && tokens[close].norm == ",")
+        if (close < last && tokens[close].norm == ","sv)
             k = close + 1;
     }
     if (auto const found = m_after.matches_at(tokens, k); !found.empty() && k + found.front().token_count <= last)
@@ -121,7 +123,7 @@ std::vector<named_perpetrator> named_perpetrator_finder::find(
         // "Sheriff Michael Bouchard", "Sgt. Tom Miller"; not "... said the sheriff. Ethan Crumbley"
         bool const after_title =
             i > first && (m_titles.count(tokens[i - 1].norm) > 0 ||
-                          (tokens[i - 1].norm == "." && i > first + 1 && m_titles.count(tokens[i - 2].norm) > 0 &&
+                          (tokens[i - 1].norm == "."sv && i > first + 1 && m_titles.count(tokens[i - 2].norm) > 0 &&
                            tokens[i - 2].capitalised && tokens[i - 2].norm.size() <= 4));
         std::size_t const end = inside_run || after_title ? i : name_end(tokens, i, last);
         if (end == i) {
@@ -142,7 +144,7 @@ std::vector<named_perpetrator> named_perpetrator_finder::find(
     auto const surname_of = [&](named_perpetrator const &n) {
         std::size_t k = n.first_token + n.token_count - 1;
         while (k > n.first_token &&
-               (m_suffixes.count(tokens[k].norm) || tokens[k].norm == "." || tokens[k].norm.size() == 1))
+               (m_suffixes.count(tokens[k].norm) || tokens[k].norm == "."sv || tokens[k].norm.size() == 1))
             --k;
         return tokens[k].norm;
     };

@@ -7,6 +7,8 @@
 
 namespace etl::extract {
 
+using namespace std::string_view_literals;
+
 namespace {
 
 using word_set = std::unordered_set<std::string_view>;
@@ -283,7 +285,7 @@ void place_finder::scan(std::vector<token> const &tokens, country_context const 
                 break;
             bool sentence_break = false;
             for (std::size_t k = it->first_token + it->token_count; k < i && !sentence_break; ++k)
-                sentence_break = (tokens[k].norm == "." || tokens[k].norm == "!" || tokens[k].norm == "?") &&
+                sentence_break = (tokens[k].norm == "."sv || tokens[k].norm == "!"sv || tokens[k].norm == "?"sv) &&
                                  k > 0 && tokens[k - 1].norm.size() > 1;
             if (sentence_break)
                 break;
@@ -295,8 +297,8 @@ void place_finder::scan(std::vector<token> const &tokens, country_context const 
     };
     for (std::size_t i = 0; i < n;) {
         token const &t = tokens[i];
-        if (home_capital && t.norm == "capital" && i > 0 && tokens[i - 1].norm == "the" &&
-            !(is_word(tokens, i + 1) && tokens[i + 1].norm == "of") && !capital_as_money(tokens, i + 1)) {
+        if (home_capital && t.norm == "capital"sv && i > 0 && tokens[i - 1].norm == "the"sv &&
+            !(is_word(tokens, i + 1) && tokens[i + 1].norm == "of"sv) && !capital_as_money(tokens, i + 1)) {
             emit(i - 1, i + 1, *home_capital, rule_id::capital);
             ++i;
             continue;
@@ -307,10 +309,10 @@ void place_finder::scan(std::vector<token> const &tokens, country_context const 
         }
 
         // "U.S." / "U.K.": the phrase matcher cannot see through the full stops.
-        if (t.norm == "u" && i + 2 < n && tokens[i + 1].norm == "." && is_word(tokens, i + 2) &&
-            (tokens[i + 2].norm == "s" || tokens[i + 2].norm == "k")) {
-            if (auto const c = g.country(tokens[i + 2].norm == "s" ? "US" : "GB")) {
-                std::size_t const last = i + 3 < n && tokens[i + 3].norm == "." ? i + 4 : i + 3;
+        if (t.norm == "u"sv && i + 2 < n && tokens[i + 1].norm == "."sv && is_word(tokens, i + 2) &&
+            (tokens[i + 2].norm == "s"sv || tokens[i + 2].norm == "k"sv)) {
+            if (auto const c = g.country(tokens[i + 2].norm == "s"sv ? "US" : "GB")) {
+                std::size_t const last = i + 3 < n && tokens[i + 3].norm == "."sv ? i + 4 : i + 3;
                 emit(i, last, *c, rule_id::unique);
                 learn_country(*c, 3);
                 i = last;
@@ -373,7 +375,7 @@ void place_finder::scan(std::vector<token> const &tokens, country_context const 
                     break;
                 --q;
             }
-            if (q > 0 && tokens[q - 1].norm == ".")
+            if (q > 0 && tokens[q - 1].norm == "."sv)
                 --q;
             if (q > 0 && is_word(tokens, q - 1) && (all_caps || tokens[q - 1].capitalised) &&
                 in(titles(), tokens[q - 1].norm)) {
@@ -412,7 +414,7 @@ void place_finder::scan(std::vector<token> const &tokens, country_context const 
                 return g.place(r.place).national_capital;
             });
             if (!capital && is_word(tokens, end) && in(speech_verbs(), tokens[end].norm) &&
-                !(i > 0 && is_word(tokens, i - 1) && (in(locatives(), tokens[i - 1].norm) || tokens[i - 1].norm == "of"))) {
+                !(i > 0 && is_word(tokens, i - 1) && (in(locatives(), tokens[i - 1].norm) || tokens[i - 1].norm == "of"sv))) {
                 ++i;
                 continue;
             }
@@ -422,7 +424,7 @@ void place_finder::scan(std::vector<token> const &tokens, country_context const 
         rule_id rule = rule_id::none;
         bool strong = false;
         kind_hint hint = is_word(tokens, end) ? hint_of(tokens[end].norm) : kind_hint::none;
-        if (hint == kind_hint::none && i >= 2 && tokens[i - 1].norm == "of" && is_word(tokens, i - 2))
+        if (hint == kind_hint::none && i >= 2 && tokens[i - 1].norm == "of"sv && is_word(tokens, i - 2))
             hint = hint_of(tokens[i - 2].norm);
         bool const hint_follows = is_word(tokens, end) && hint != kind_hint::none;
         // "the San José neighborhood of Barranquilla": a neighbourhood, named or not in the gazetteer
@@ -454,14 +456,14 @@ void place_finder::scan(std::vector<token> const &tokens, country_context const 
             bool adjacent = pm_end <= i && i - pm_end <= 3;
             for (std::size_t k = pm_end; adjacent && k < i; ++k)
                 adjacent = is_word(tokens, k) &&
-                           (hint_of(tokens[k].norm) != kind_hint::none || tokens[k].norm == "of" ||
-                            tokens[k].norm == "the" || tokens[k].norm == "capital");
+                           (hint_of(tokens[k].norm) != kind_hint::none || tokens[k].norm == "of"sv ||
+                            tokens[k].norm == "the"sv || tokens[k].norm == "capital"sv);
             if (adjacent && filter([&](name_ref const &r) { return r.place != pm.place_id && g.contains(pm.place_id, r.place); })) {
                 rule = rule_id::local;
                 strong = true;
             }
             // "Lahore, Punjab", "Kandahar, Afghanistan": the second contains the first.
-            if (pm_end + 1 == i && tokens[i - 1].norm == "," &&
+            if (pm_end + 1 == i && tokens[i - 1].norm == ","sv &&
                 filter([&](name_ref const &r) { return r.place != pm.place_id && g.contains(r.place, pm.place_id); })) {
                 rule = rule_id::local;
                 strong = true;
@@ -472,7 +474,7 @@ void place_finder::scan(std::vector<token> const &tokens, country_context const 
         // the gazetteer lacks ("Njaba village, Borno state" is not Njaba in Imo).
         std::size_t const comma = end + (is_word(tokens, end) && hint_of(tokens[end].norm) != kind_hint::none ? 1 : 0);
         bool contradicted = false;
-        if (comma + 1 < n && tokens[comma].norm == "," && is_word(tokens, comma + 1) &&
+        if (comma + 1 < n && tokens[comma].norm == ","sv && is_word(tokens, comma + 1) &&
             (all_caps || tokens[comma + 1].capitalised)) {
             for (auto const &m : g.matcher().matches_at(tokens, comma + 1)) {
                 auto const &next = g.entry(m.value);
@@ -584,8 +586,8 @@ void place_finder::scan(std::vector<token> const &tokens, country_context const 
         std::uint32_t place = best.place;
         if (kind_of(best) == place_kind::country) {
             auto const &iso2 = g.place(best.place).country;
-            bool const after = is_word(tokens, end) && tokens[end].norm == "capital" && !capital_as_money(tokens, end + 1);
-            bool const before = i >= 2 && tokens[i - 1].norm == "of" && tokens[i - 2].norm == "capital";
+            bool const after = is_word(tokens, end) && tokens[end].norm == "capital"sv && !capital_as_money(tokens, end + 1);
+            bool const before = i >= 2 && tokens[i - 1].norm == "of"sv && tokens[i - 2].norm == "capital"sv;
             if (after || before) {
                 if (auto const cap = g.capital_of(iso2)) {
                     place = *cap;

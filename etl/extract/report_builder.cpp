@@ -11,6 +11,8 @@
 
 namespace etl::extract {
 
+using namespace std::string_view_literals;
+
 namespace {
 
 // Closed-class words of English grammar, not lexicon data: determiners that make a noun phrase
@@ -147,7 +149,7 @@ std::vector<place_mention> report_builder::listed_places(draft const &d) const
         if (seg.kind == segment_kind::support || seg.kind == segment_kind::headline || !seg.locates)
             continue;
         for (auto const &m : m_places) {
-            if (!within(m, seg.first, seg.last) || m.rule == "demonym" ||
+            if (!within(m, seg.first, seg.last) || m.rule == "demonym"sv ||
                 g.place(m.place_id).kind == place_kind::country)
                 continue;
             if (list.empty()) {
@@ -165,8 +167,8 @@ std::vector<place_mention> report_builder::listed_places(draft const &d) const
             bool joined = false;
             for (std::size_t k = gap_first; coordinated && k < m.first_token; ++k) {
                 coordinated = !lexicon::is_sentence_end(m_tokens, k);
-                joined = joined || m_tokens[k].norm == "and" ||
-                         (m_tokens[k].norm == "," && has_and_after(m.first_token + m.token_count, seg.last));
+                joined = joined || m_tokens[k].norm == "and"sv ||
+                         (m_tokens[k].norm == ","sv && has_and_after(m.first_token + m.token_count, seg.last));
             }
             for (auto const &other : list)
                 coordinated = coordinated && !places_compatible(other.place_id, m.place_id);
@@ -188,8 +190,8 @@ bool report_builder::says_total(draft const &d) const
     for (auto const &seg : d.segments)
         if (seg.kind == segment_kind::trigger)
             for (std::size_t i = seg.first; i + 1 < seg.last; ++i)
-                if ((m_tokens[i].norm == "in" && total_words.count(m_tokens[i + 1].norm)) ||
-                    m_tokens[i].norm == "altogether" || m_tokens[i].norm == "combined")
+                if ((m_tokens[i].norm == "in"sv && total_words.count(m_tokens[i + 1].norm)) ||
+                    m_tokens[i].norm == "altogether"sv || m_tokens[i].norm == "combined"sv)
                     return true;
     return false;
 }
@@ -198,7 +200,7 @@ bool report_builder::has_and_after(std::size_t first, std::size_t last) const
 {
     // the "and" that closes a list: "Kano, Kaduna and Zaria"
     for (std::size_t k = first; k < last && k < first + 6; ++k) {
-        if (m_tokens[k].norm == "and")
+        if (m_tokens[k].norm == "and"sv)
             return true;
         if (lexicon::is_sentence_end(m_tokens, k))
             break;
@@ -360,12 +362,12 @@ std::vector<report_builder::segment> report_builder::trigger_segments(std::size_
     for (auto const &seg : out) {
         std::size_t from = seg.first;
         for (std::size_t k = seg.first + 1; k + 1 < seg.last; ++k) {
-            bool const joint = (m_tokens[k].norm == "," && m_tokens[k + 1].norm == "and") ||
-                               m_tokens[k].norm == ";" || m_tokens[k].norm == "while" ||
-                               m_tokens[k].norm == "whereas";
+            bool const joint = (m_tokens[k].norm == ","sv && m_tokens[k + 1].norm == "and"sv) ||
+                               m_tokens[k].norm == ";"sv || m_tokens[k].norm == "while"sv ||
+                               m_tokens[k].norm == "whereas"sv;
             if (!joint)
                 continue;
-            std::size_t const next = m_tokens[k].norm == "," ? k + 2 : k + 1;
+            std::size_t const next = m_tokens[k].norm == ","sv ? k + 2 : k + 1;
             auto const before = clause_place(from, k);
             auto const after = clause_place(next, seg.last);
             if (before && after && !places_compatible(*before, *after) &&
@@ -383,7 +385,7 @@ std::optional<std::uint32_t> report_builder::clause_place(std::size_t first, std
 {
     auto const &g = m_lex.places.places();
     for (auto const &m : m_places)
-        if (within(m, first, last) && m.rule != "demonym" && g.place(m.place_id).kind != place_kind::country)
+        if (within(m, first, last) && m.rule != "demonym"sv && g.place(m.place_id).kind != place_kind::country)
             return m.place_id;
     return std::nullopt;
 }
@@ -393,7 +395,7 @@ bool report_builder::opens_new_incident(segment const &seg) const
 {
     // "The assailant was also killed in the incident": the same incident, told further
     for (std::size_t i = seg.first; i + 2 < seg.last; ++i)
-        if (m_tokens[i].norm == "in" && m_tokens[i + 1].norm == "the" && event_anaphors.count(m_tokens[i + 2].norm))
+        if (m_tokens[i].norm == "in"sv && m_tokens[i + 1].norm == "the"sv && event_anaphors.count(m_tokens[i + 2].norm))
             return false;
     auto const trigger = first_trigger(m_info[seg.sentence].cue, seg.first, seg.last);
     for (std::size_t i = seg.first; i < std::min(trigger + 1, seg.last); ++i)
@@ -408,11 +410,11 @@ bool report_builder::opens_new_incident(segment const &seg) const
         if (attacker_nouns.count(t.norm))
             return false;
         // "It was the first suicide bombing in the capital since ...": said of this incident
-        bool const predicate = i >= seg.first + 2 && m_tokens[i - 1].norm == "the" &&
+        bool const predicate = i >= seg.first + 2 && m_tokens[i - 1].norm == "the"sv &&
                                copulas.count(m_tokens[i - 2].norm);
         if (new_incident_adjectives.count(t.norm))
             return !predicate;
-        if (t.kind == token_kind::punct || t.norm == "of" || t.norm == "in" || t.norm == "on" || t.norm == "at")
+        if (t.kind == token_kind::punct || t.norm == "of"sv || t.norm == "in"sv || t.norm == "on"sv || t.norm == "at"sv)
             break;
     }
     return false;
@@ -470,7 +472,7 @@ bool report_builder::is_incident_date(date_mention const &d, std::size_t sentenc
     for (std::size_t steps = 0, i = d.first_token; i > first && steps < 8; ++steps) {
         --i;
         auto const &t = m_tokens[i];
-        if (t.kind == token_kind::punct && t.norm != "'" && t.norm != "\"")
+        if (t.kind == token_kind::punct && t.norm != "'"sv && t.norm != "\""sv)
             return true;
         if (std::any_of(hits.begin(), hits.end(), [i](trigger_hit const &h) {
                 return h.state != trigger_state::cancelled && i >= h.first_token && i < h.first_token + h.token_count;
@@ -516,7 +518,7 @@ bool report_builder::implausible(place_mention const &m, std::vector<std::string
         return false;
     // one of several places of that name, chosen by population or the article's country alone,
     // or a unique name not said to be where something happened ("taken to Mount Sinai")
-    bool const doubtful = m.rule == "prior" || m.rule == "context" || (m.rule == "unique" && !locative(m));
+    bool const doubtful = m.rule == "prior"sv || m.rule == "context"sv || (m.rule == "unique"sv && !locative(m));
     auto const own = g.country(p.country);
     int const own_weight = own ? m_context.country_weight(*own) : 0;
     // place_finder::context_of weighs one place mention 2
@@ -530,7 +532,7 @@ bool report_builder::implausible(place_mention const &m, std::vector<std::string
         if (km && *km > 300.0 && p.population < 100000)
             return true;
     }
-    bool const weak = m.rule == "unique" || m.rule == "prior" || m.rule == "hint";
+    bool const weak = m.rule == "unique"sv || m.rule == "prior"sv || m.rule == "hint"sv;
     if (!weak)
         return false;
     // a story filed from one country about a place in another names that other country too
@@ -569,7 +571,7 @@ std::optional<place_mention> report_builder::segment_place(segment const &seg, b
         // An adjective names where something comes from more often than where it happened
         // ("near the German embassy" in Kabul): it places a report only when nothing else does.
         // "the U.S. embassy", "Pakistani troops": whose, not where
-        bool const demonym = m.rule == "demonym" || owner(m);
+        bool const demonym = m.rule == "demonym"sv || owner(m);
         if ((demonym && (!with_demonyms || names_a_person(m))) || in_route_name(m) || home_town(m) ||
             not_the_scene(m) || implausible(m, actor_countries))
             continue;
@@ -618,12 +620,12 @@ bool report_builder::says_here(std::vector<segment> const &segments) const
         if (seg.kind != segment_kind::trigger)
             continue;
         for (std::size_t i = seg.first; i < seg.last; ++i) {
-            if (m_tokens[i].norm == "here" && !(i + 1 < seg.last && m_tokens[i + 1].norm == "is"))
+            if (m_tokens[i].norm == "here"sv && !(i + 1 < seg.last && m_tokens[i + 1].norm == "is"sv))
                 return true;
             // "outside this Olympic city", "in this capital"
-            if (m_tokens[i].norm == "this")
+            if (m_tokens[i].norm == "this"sv)
                 for (std::size_t k = i + 1; k < seg.last && k < i + 4; ++k)
-                    if (m_tokens[k].norm == "city" || m_tokens[k].norm == "capital" || m_tokens[k].norm == "town")
+                    if (m_tokens[k].norm == "city"sv || m_tokens[k].norm == "capital"sv || m_tokens[k].norm == "town"sv)
                         return true;
         }
     }
@@ -646,7 +648,7 @@ bool report_builder::not_the_scene(place_mention const &m) const
         token const &t = m_tokens[--k];
         // "from" only after travelling: a hijacked flight "took off from Kathmandu" is the scene
         if (direction_words.count(t.norm) ||
-            (t.norm == "from" && k > 0 && travel_verbs.count(m_tokens[k - 1].norm)))
+            (t.norm == "from"sv && k > 0 && travel_verbs.count(m_tokens[k - 1].norm)))
             return true;
         if (t.kind != token_kind::word || (t.capitalised && !t.all_caps && !t.possessive) || clause_words.count(t.norm))
             return false;
@@ -658,10 +660,10 @@ bool report_builder::home_town(place_mention const &m) const
 {
     // "Eduardo Uvaldo, 69, of Waukegan", "Payton Gendron, 18, of Conklin": where a person lives
     std::size_t const i = m.first_token;
-    if (i < 2 || m_tokens[i - 1].norm != "of")
+    if (i < 2 || m_tokens[i - 1].norm != "of"sv)
         return false;
     token const &before = m_tokens[i - 2];
-    return before.kind == token_kind::number || (before.norm == "," && i >= 3 && m_tokens[i - 3].kind == token_kind::number);
+    return before.kind == token_kind::number || (before.norm == ","sv && i >= 3 && m_tokens[i - 3].kind == token_kind::number);
 }
 
 bool report_builder::in_route_name(place_mention const &m) const
@@ -696,9 +698,9 @@ std::optional<place_mention> report_builder::anaphoric_city(segment const &seg) 
     auto const &g = m_lex.places.places();
     for (std::size_t i = seg.first; i + 1 < seg.last; ++i) {
         // "the city", "the town"; "the same square", "the same market"
-        bool const same = m_tokens[i + 1].norm == "same" && i + 2 < seg.last;
-        if (m_tokens[i].norm != "the" || !(same || city_anaphors.count(m_tokens[i + 1].norm)) ||
-            (!same && i + 2 < seg.last && m_tokens[i + 2].norm == "of"))
+        bool const same = m_tokens[i + 1].norm == "same"sv && i + 2 < seg.last;
+        if (m_tokens[i].norm != "the"sv || !(same || city_anaphors.count(m_tokens[i + 1].norm)) ||
+            (!same && i + 2 < seg.last && m_tokens[i + 2].norm == "of"sv))
             continue;
         for (auto it = m_places.rbegin(); it != m_places.rend(); ++it)
             if (it->first_token < seg.first && it->rule != "demonym" &&
@@ -1041,7 +1043,7 @@ std::optional<incident_report> report_builder::make_report(std::size_t index, bo
                 chosen = &*it;
                 status = claim_status::none;
                 for (std::size_t i = seg.first; i < seg.last; ++i)
-                    if (m_tokens[i].norm == "claimed" || m_tokens[i].norm == "claiming")
+                    if (m_tokens[i].norm == "claimed"sv || m_tokens[i].norm == "claiming"sv)
                         status = claim_status::claimed;
                 break;
             }
