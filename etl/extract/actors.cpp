@@ -321,10 +321,10 @@ token const *previous_word(std::vector<token> const &tokens, std::size_t i)
 bool actor_lexicon::has_group_context(std::vector<token> const &tokens, std::size_t i, std::size_t n) const
 {
     token const *next = next_word(tokens, i, n);
-    if (next && m_group_after.count(next->norm))
+    if (next && m_group_after.contains(*next))
         return true;
     token const *previous = previous_word(tokens, i);
-    return previous && m_group_before.count(previous->norm);
+    return previous && m_group_before.contains(*previous);
 }
 
 bool actor_lexicon::accepts(alias const &a, std::vector<token> const &tokens, std::size_t i, std::size_t n,
@@ -344,8 +344,8 @@ bool actor_lexicon::accepts(alias const &a, std::vector<token> const &tokens, st
     bool const has_acronym = std::find(a.shape.begin(), a.shape.end(), 2) != a.shape.end();
     token const *next = next_word(tokens, i, n);
     token const *previous = previous_word(tokens, i);
-    bool const after_context = next && m_group_after.count(next->norm);
-    if (!has_acronym && previous && m_no_article.count(previous->norm) && !after_context)
+    bool const after_context = next && m_group_after.contains(*next);
+    if (!has_acronym && previous && m_no_article.contains(*previous) && !after_context)
         return false;
     if (a.context == context_rule::never)
         return true;
@@ -517,7 +517,7 @@ void actor_lexicon::assign_claims(std::vector<token> const &tokens, std::vector<
                 inside = inside || (c >= m.first_token && c < m.first_token + m.token_count);
             bool negated = false;
             for (std::size_t k = 1; k <= 4 && c >= sb + k && !negated; ++k)
-                negated = m_negators.count(tokens[c - k].norm) > 0;
+                negated = m_negators.contains(tokens[c - k]);
 
             for (std::size_t h = 0; h < here.size() && here[h].token_count == len && !inside && !negated; ++h) {
                 cue const &q = m_cues[here[h].value];
@@ -525,7 +525,7 @@ void actor_lexicon::assign_claims(std::vector<token> const &tokens, std::vector<
                 if (q.kind == cue_kind::claimed_adjacent) {
                     bool casualty = false; // "claimed 20 lives"
                     for (std::size_t k = c + len; k < se && k < c + len + 3 && !casualty; ++k)
-                        casualty = m_not_followed_by.count(tokens[k].norm) > 0;
+                        casualty = m_not_followed_by.contains(tokens[k]);
                     if (casualty)
                         continue;
                     for (std::size_t mi = 0; mi < mentions.size(); ++mi) {
@@ -616,7 +616,7 @@ actor_role actor_lexicon::role_in(std::vector<token> const &tokens, std::size_t 
             return actor_role::perpetrator;
         }
         token const &t = left[offset];
-        if (!(m_role_skip.count(t.norm) || is_bracket(t) || t.kind == token_kind::number || lexicon::is_quantity(t)) ||
+        if (!(m_role_skip.contains(t) || is_bracket(t) || t.kind == token_kind::number || lexicon::is_quantity(t)) ||
             offset >= 4)
             break;
     }
@@ -636,7 +636,7 @@ actor_role actor_lexicon::role_in(std::vector<token> const &tokens, std::size_t 
             note("after", m.front().value);
             return actor_role::perpetrator;
         }
-        if (!m_neutral_nouns.count(tokens[j].norm) && !is_bracket(tokens[j]))
+        if (!m_neutral_nouns.contains(tokens[j]) && !is_bracket(tokens[j]))
             break;
         ++j;
         ++skipped;

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <unordered_map>
+#include <unordered_set>
 
 namespace etl::extract {
 
@@ -252,7 +253,7 @@ bool category_lexicon::among_victims(std::vector<token> const &tokens, std::size
         if (tokens[k].norm != "and"sv)
             continue;
         for (std::size_t j = k + 1; j < std::min(last, k + 4); ++j)
-            if (m_tk_blockers.count(tokens[j].norm) && tokens[j].norm != "and"sv)
+            if (m_tk_blockers.contains(tokens[j]) && tokens[j].norm != "and"sv)
                 return true;
         return false;
     }
@@ -264,7 +265,7 @@ bool category_lexicon::targeted_killing(std::vector<token> const &tokens, std::s
 {
     auto blocks = [&](std::size_t k) {
         token const &t = tokens[k];
-        return lexicon::is_sentence_end(tokens, k) || t.norm == ";"sv || m_tk_blockers.count(t.norm) > 0 ||
+        return lexicon::is_sentence_end(tokens, k) || t.norm == ";"sv || m_tk_blockers.contains(t) ||
                lexicon::is_quantity(t);
     };
     for (auto const &v : scan(m_tk_verbs, tokens, first, last)) {
@@ -388,7 +389,7 @@ int category_lexicon::context_category(context_block const &block, std::vector<t
     std::size_t const to = std::min(hi, first + count + block.window);
     for (auto const &rule : block.rules)
         for (std::size_t k = from; k < to; ++k)
-            if ((k < first || k >= first + count) && rule.words.count(tokens[k].norm))
+            if ((k < first || k >= first + count) && rule.words.contains(tokens[k]))
                 return static_cast<int>(rule.category);
     return -1;
 }
@@ -396,7 +397,7 @@ int category_lexicon::context_category(context_block const &block, std::vector<t
 bool category_lexicon::is_source(std::vector<token> const &tokens, std::size_t end, std::size_t hi) const
 {
     for (std::size_t k = end; k < hi && k < end + 3; ++k) {
-        if (m_source_words.count(tokens[k].norm))
+        if (m_source_words.contains(tokens[k]))
             return true;
         if (tokens[k].kind == token_kind::punct && tokens[k].norm != ","sv)
             break;
@@ -449,7 +450,7 @@ category_lexicon::target_type(std::vector<token> const &tokens, std::size_t firs
             ++se;
         if (is_source(tokens, h.first + h.count, se))
             continue;
-        if (h.count == 1 && m_address_words.count(tokens[h.first].norm) && tokens[h.first].capitalised &&
+        if (h.count == 1 && m_address_words.contains(tokens[h.first]) && tokens[h.first].capitalised &&
             !tokens[h.first].all_caps)
             continue; // "on Piedmont Road", "Highway 92"
         // "according to officials", "according to Saudi security officials"
@@ -520,7 +521,7 @@ category_lexicon::target_type(std::vector<token> const &tokens, std::size_t firs
         else if (distance != static_cast<std::size_t>(-1))
             factor = m_sentence_factor;
         for (std::size_t k = h.first, steps = 0; k > sb && steps < m_prep_window; --k, ++steps) {
-            if (m_prepositions.count(tokens[k - 1].norm)) {
+            if (m_prepositions.contains(tokens[k - 1])) {
                 factor *= m_prep_factor;
                 break;
             }

@@ -3,6 +3,7 @@
 #include <yaml-cpp/yaml.h>
 
 #include <algorithm>
+#include <unordered_set>
 
 namespace etl::extract {
 
@@ -209,10 +210,10 @@ incident_cue_lexicon::comparison_frame const *incident_cue_lexicon::comparison_a
         if (frame.words.empty())
             return &frame;
         for (std::size_t k = marker; k > sentence_first && marker - k < m_comparison_window;) {
-            std::string const &w = tokens[--k].norm;
-            if (w == ";" || w == ":")
+            token const &t = tokens[--k];
+            if (t.norm == ";"sv || t.norm == ":"sv)
                 break;
-            if (frame.words.count(w))
+            if (frame.words.contains(t))
                 return &frame;
         }
     }
@@ -261,7 +262,7 @@ cue_result incident_cue_lexicon::classify(std::vector<token> const &tokens, std:
                 continue;
             entry const &e = m_entries[m.value];
             // "May" is a month when capitalised mid-sentence or followed by a day number.
-            if (e.kind == entry_kind::negative && len == 1 && m_months.count(tokens[i].norm)) {
+            if (e.kind == entry_kind::negative && len == 1 && m_months.contains(tokens[i])) {
                 bool const dated = i + 1 < last && tokens[i + 1].kind == token_kind::number;
                 if (dated || (tokens[i].capitalised && i > start_of(sid(i))))
                     continue;
@@ -313,7 +314,7 @@ cue_result incident_cue_lexicon::classify(std::vector<token> const &tokens, std:
         // "since 2021", "since March", "since the start of the year" (not "deadliest since 2019").
         if (t.norm.size() == 5 && t.norm == "since"sv && i + 1 < last) {
             std::size_t const s = sid(i);
-            bool period = is_year(tokens[i + 1]) || m_months.count(tokens[i + 1].norm) > 0 ||
+            bool period = is_year(tokens[i + 1]) || m_months.contains(tokens[i + 1]) ||
                           !m_since_followers.matches_at(tokens, i + 1).empty();
             for (std::size_t k = i; period && k > start_of(s) && k + 6 > i; --k)
                 period = m_superlatives.matches_at(tokens, k - 1).empty();
@@ -349,7 +350,7 @@ cue_result incident_cue_lexicon::classify(std::vector<token> const &tokens, std:
 
     auto breaker_between = [&](std::size_t from, std::size_t to) {
         for (std::size_t k = from; k < to; ++k)
-            if (m_breakers.count(tokens[k].norm))
+            if (m_breakers.contains(tokens[k]))
                 return true;
         return false;
     };
@@ -399,8 +400,8 @@ cue_result incident_cue_lexicon::classify(std::vector<token> const &tokens, std:
     auto is_new_event = [&](pending const &q) {
         std::size_t const at = q.hit.first_token;
         std::size_t const floor = start_of(sid(at));
-        return (at > floor && m_new_event.count(tokens[at - 1].norm)) ||
-               (q.def->f == form::noun && at > floor + 1 && m_new_event.count(tokens[at - 2].norm));
+        return (at > floor && m_new_event.contains(tokens[at - 1])) ||
+               (q.def->f == form::noun && at > floor + 1 && m_new_event.contains(tokens[at - 2]));
     };
 
     // 2. Comparisons: triggers in the object of "the deadliest since ...", unless it gives figures.
@@ -417,7 +418,7 @@ cue_result incident_cue_lexicon::classify(std::vector<token> const &tokens, std:
                 relative = true;
             else if (t.kind == token_kind::punct)
                 relative = t.norm == ","sv && !m_relatives.matches_at(tokens, end + 1).empty();
-            else if (!m_breakers.count(t.norm))
+            else if (!m_breakers.contains(t))
                 continue;
             break;
         }
@@ -439,7 +440,7 @@ cue_result incident_cue_lexicon::classify(std::vector<token> const &tokens, std:
         };
         bool figures = false;
         for (std::size_t k = object; k < end && !figures; ++k)
-            figures = is_count(tokens, k, last) && !(k > object && m_months.count(tokens[k - 1].norm)) &&
+            figures = is_count(tokens, k, last) && !(k > object && m_months.contains(tokens[k - 1])) &&
                       near_figure(k);
         if (figures) {
             described.push_back(object);
@@ -490,17 +491,17 @@ cue_result incident_cue_lexicon::classify(std::vector<token> const &tokens, std:
             }
             if (collective)
                 break;
-            if (m_one_event.count(t.norm)) {
+            if (m_one_event.contains(t)) {
                 one_event = true;
             } else if (is_count(tokens, k, last)) {
                 count = lexicon::quantity_value(t);
                 phrase = k;
                 cue = t.norm;
-            } else if (m_distributive.count(t.norm)) {
+            } else if (m_distributive.contains(t)) {
                 distributive = true;
                 distributive_word = t.norm;
                 phrase = k;
-            } else if (t.kind == token_kind::punct || m_count_stops.count(t.norm)) {
+            } else if (t.kind == token_kind::punct || m_count_stops.contains(t)) {
                 break;
             }
         }
@@ -515,22 +516,23 @@ cue_result incident_cue_lexicon::classify(std::vector<token> const &tokens, std:
             token const &t = tokens[k - 1];
             if (t.kind == token_kind::punct)
                 break;
-            if (m_subordinators.count(t.norm)) {
+            if (m_subordinators.contains(t)) {
                 subordinate = true;
                 break;
             }
         }
         std::size_t reach = h_end;
         while (reach < s_last) {
-            std::string const &w = tokens[reach].norm;
-            if (w == ";" || w == ":" || (subordinate && w == ",") || m_breakers.count(w) || m_reach_ends.count(w))
+            token const &t = tokens[reach];
+            if (t.norm == ";"sv || t.norm == ":"sv || (subordinate && t.norm == ","sv) || m_breakers.contains(t) ||
+                m_reach_ends.contains(t))
                 break;
             ++reach;
         }
         for (std::size_t k = h_end; k < std::min(reach, h_end + m_distributive_window) && !distributive; ++k) {
             if (tokens[k].kind == token_kind::punct)
                 break;
-            if (m_distributive.count(tokens[k].norm)) {
+            if (m_distributive.contains(tokens[k])) {
                 distributive = true;
                 distributive_word = tokens[k].norm;
             }
@@ -558,14 +560,14 @@ cue_result incident_cue_lexicon::classify(std::vector<token> const &tokens, std:
         }
         // Backward: "12 people were killed in two separate attacks", "hit by a wave of bombings".
         std::size_t link = phrase;
-        if (link > s_first && m_determiners.count(tokens[link - 1].norm))
+        if (link > s_first && m_determiners.contains(tokens[link - 1]))
             --link;
-        if (link > s_first && m_links.count(tokens[link - 1].norm)) {
+        if (link > s_first && m_links.contains(tokens[link - 1])) {
             std::size_t clause = link - 1;
             while (clause > s_first) {
-                std::string const &w = tokens[clause - 1].norm;
-                if (w == ";" || w == ":" || m_breakers.count(w) || m_reach_ends.count(w) ||
-                    (w == "and" && clause - 1 > s_first && tokens[clause - 2].norm == ","sv))
+                token const &t = tokens[clause - 1];
+                if (t.norm == ";"sv || t.norm == ":"sv || m_breakers.contains(t) || m_reach_ends.contains(t) ||
+                    (t.norm == "and"sv && clause - 1 > s_first && tokens[clause - 2].norm == ","sv))
                     break;
                 --clause;
             }
@@ -583,7 +585,7 @@ cue_result incident_cue_lexicon::classify(std::vector<token> const &tokens, std:
         // In a tally, a bare noun in a list names a kind of attack, not one attack ("has
         // intensified its violence, including suicide bombings, ambushes and assassination").
         bool const listed = p.def->f == form::noun && h.first_token > start_of(s) &&
-                            m_list_words.count(tokens[h.first_token - 1].norm) > 0;
+                            m_list_words.contains(tokens[h.first_token - 1]);
         if (((h.plural || !h.strong || listed) && has_period[s]) || ((h.plural || listed) && has_perfect[s]))
             cancel(h, "aggregate", has_period[s] ? "period" : "perfect tense");
     }

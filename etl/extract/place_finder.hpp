@@ -89,7 +89,7 @@ private:
 };
 
 /// Is the (normalised) word a place type: "province", "district", "city", "town", "county" ...?
-bool is_place_type_word(std::string const &norm);
+bool is_place_type_word(token const &t);
 
 class place_finder {
 public:

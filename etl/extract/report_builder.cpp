@@ -7,7 +7,6 @@
 
 #include <algorithm>
 #include <cmath>
-#include <unordered_set>
 
 namespace etl::extract {
 
@@ -17,50 +16,45 @@ namespace {
 
 // Closed-class words of English grammar, not lexicon data: determiners that make a noun phrase
 // refer back to something already told, and words that announce a different incident.
-std::unordered_set<std::string> const definite_determiners{"the", "this", "that", "these", "those", "its", "their",
-                                                           "same"};
-std::unordered_set<std::string> const indefinite_determiners{"a", "an", "another", "one", "two", "three", "several",
-                                                             "some", "other", "new", "twin"};
+word_set const definite_determiners{"the", "this", "that", "these", "those", "its", "their", "same"};
+word_set const indefinite_determiners{"a", "an", "another", "one", "two", "three", "several", "some", "other",
+                                      "new", "twin"};
 // Adverbs that announce another incident anywhere before its trigger ("Also in April, six people
 // were killed"), and adjectives that do so only inside the trigger's noun phrase ("another
 // attack", "a second blast"; not "in the first hours of the attack").
-std::unordered_set<std::string> const new_incident_adverbs{"separately", "also", "earlier", "elsewhere",
-                                                           "meanwhile"};
-std::unordered_set<std::string> const new_incident_adjectives{"another", "second", "third", "first", "separate",
-                                                              "other", "previous", "latest", "similar"};
-std::unordered_set<std::string> const locative_prepositions{"in", "near", "at", "inside", "on",
-                                                             "across", "around", "within", "off"};
-std::unordered_set<std::string> const city_anaphors{"city", "town"};
-std::unordered_set<std::string> const copulas{"was", "is", "were", "be", "been", "as", "marked"};
-std::unordered_set<std::string> const total_words{"total", "all", "combined", "altogether", "overall"};
-std::unordered_set<std::string> const made_in_words{"flagged", "registered", "owned", "based", "operated",
-                                                    "made", "born", "bound"};
-std::unordered_set<std::string> const speech_verbs{"said", "says", "told", "announced", "claimed", "denied",
-                                                   "described", "stated", "reported", "confirmed"};
-std::unordered_set<std::string> const direction_words{"to", "towards", "toward"};
-std::unordered_set<std::string> const travel_verbs{"travelling", "traveling", "returning", "coming", "driving",
-                                                   "heading", "moving", "fleeing", "returned", "travelled",
-                                                   "traveled", "came", "drove"};
-std::unordered_set<std::string> const clause_words{"when", "and", "after", "as", "while", "where", "killing",
-                                                   "in", "near", "inside", "on"};
-std::unordered_set<std::string> const caps_modifiers{
-    "the",       "a",        "an",       "of",         "city",       "town",       "village",    "province",
-    "district",  "state",    "region",   "capital",    "northern",   "southern",   "eastern",    "western",
-    "central",   "northeastern", "northwestern", "southeastern", "southwestern", "north", "south", "east",
-    "west",      "nearby",   "neighbouring", "neighboring", "restive", "remote", "border", "port"};
+word_set const new_incident_adverbs{"separately", "also", "earlier", "elsewhere", "meanwhile"};
+word_set const new_incident_adjectives{"another", "second", "third", "first", "separate", "other", "previous",
+                                       "latest", "similar"};
+word_set const locative_prepositions{"in", "near", "at", "inside", "on", "across", "around", "within", "off"};
+word_set const city_anaphors{"city", "town"};
+word_set const copulas{"was", "is", "were", "be", "been", "as", "marked"};
+word_set const total_words{"total", "all", "combined", "altogether", "overall"};
+word_set const made_in_words{"flagged", "registered", "owned", "based", "operated", "made", "born", "bound"};
+word_set const speech_verbs{"said", "says", "told", "announced", "claimed", "denied", "described", "stated",
+                            "reported", "confirmed"};
+word_set const direction_words{"to", "towards", "toward"};
+word_set const travel_verbs{"travelling", "traveling", "returning", "coming", "driving", "heading", "moving",
+                            "fleeing", "returned", "travelled", "traveled", "came", "drove"};
+word_set const clause_words{"when", "and", "after", "as", "while", "where", "killing", "in", "near", "inside",
+                            "on"};
+word_set const caps_modifiers{"the", "a", "an", "of", "city", "town", "village", "province", "district", "state",
+                              "region", "capital", "northern", "southern", "eastern", "western", "central",
+                              "northeastern", "northwestern", "southeastern", "southwestern", "north", "south",
+                              "east", "west", "nearby", "neighbouring", "neighboring", "restive", "remote",
+                              "border", "port"};
 // What a country owns or sends rather than where it is: "the U.S. embassy", "Iraq troops".
-std::unordered_set<std::string> const owned_nouns{
-    "embassy", "embassies", "consulate", "mission",   "troops",   "forces",    "soldiers", "warships", "warship",
-    "navy",    "army",      "military",  "officials", "official", "government", "ambassador", "diplomat",
-    "diplomats", "citizens", "nationals", "drone",    "drones",   "jets",      "aircraft", "envoy",    "president"};
-std::unordered_set<std::string> const attacker_nouns{"bomber",  "bombers",  "attacker",  "attackers", "gunman",
-                                                     "gunmen",  "assailant", "assailants", "shooter", "shooters"};
-std::unordered_set<std::string> const event_anaphors{"incident", "attack", "assault", "shooting", "bombing",
-                                                     "blast", "explosion", "ambush", "raid", "massacre"};
-std::unordered_set<std::string> const route_words{"between", "from", "to", "via", "through"};
-std::unordered_set<std::string> const group_anaphors{"group", "militants", "organisation", "organization", "outfit",
-                                                     "terrorists", "insurgents", "jihadists", "extremists",
-                                                     "rebels", "guerrillas", "fighters", "attackers"};
+word_set const owned_nouns{"embassy", "embassies", "consulate", "mission", "troops", "forces", "soldiers",
+                           "warships", "warship", "navy", "army", "military", "officials", "official", "government",
+                           "ambassador", "diplomat", "diplomats", "citizens", "nationals", "drone", "drones",
+                           "jets", "aircraft", "envoy", "president"};
+word_set const attacker_nouns{"bomber", "bombers", "attacker", "attackers", "gunman", "gunmen", "assailant",
+                              "assailants", "shooter", "shooters"};
+word_set const event_anaphors{"incident", "attack", "assault", "shooting", "bombing", "blast", "explosion",
+                              "ambush", "raid", "massacre"};
+word_set const route_words{"between", "from", "to", "via", "through"};
+word_set const group_anaphors{"group", "militants", "organisation", "organization", "outfit", "terrorists",
+                              "insurgents", "jihadists", "extremists", "rebels", "guerrillas", "fighters",
+                              "attackers"};
 
 int specificity(place_kind k)
 {
@@ -154,7 +148,7 @@ std::vector<place_mention> report_builder::listed_places(draft const &d) const
                 continue;
             if (list.empty()) {
                 // "between Kabul and Kandahar", "from Quetta and Karachi" name a route or origins
-                bool const route = m.first_token > seg.first && route_words.count(m_tokens[m.first_token - 1].norm);
+                bool const route = m.first_token > seg.first && route_words.contains(m_tokens[m.first_token - 1]);
                 if (!route)
                     list.push_back(m);
                 continue;
@@ -190,7 +184,7 @@ bool report_builder::says_total(draft const &d) const
     for (auto const &seg : d.segments)
         if (seg.kind == segment_kind::trigger)
             for (std::size_t i = seg.first; i + 1 < seg.last; ++i)
-                if ((m_tokens[i].norm == "in"sv && total_words.count(m_tokens[i + 1].norm)) ||
+                if ((m_tokens[i].norm == "in"sv && total_words.contains(m_tokens[i + 1])) ||
                     m_tokens[i].norm == "altogether"sv || m_tokens[i].norm == "combined"sv)
                     return true;
     return false;
@@ -395,24 +389,24 @@ bool report_builder::opens_new_incident(segment const &seg) const
 {
     // "The assailant was also killed in the incident": the same incident, told further
     for (std::size_t i = seg.first; i + 2 < seg.last; ++i)
-        if (m_tokens[i].norm == "in"sv && m_tokens[i + 1].norm == "the"sv && event_anaphors.count(m_tokens[i + 2].norm))
+        if (m_tokens[i].norm == "in"sv && m_tokens[i + 1].norm == "the"sv && event_anaphors.contains(m_tokens[i + 2]))
             return false;
     auto const trigger = first_trigger(m_info[seg.sentence].cue, seg.first, seg.last);
     for (std::size_t i = seg.first; i < std::min(trigger + 1, seg.last); ++i)
-        if (new_incident_adverbs.count(m_tokens[i].norm))
+        if (new_incident_adverbs.contains(m_tokens[i]))
             return true;
     // "the second bomber blew himself up" is one more attacker of the same incident
     for (auto const &h : m_info[seg.sentence].cue.hits)
-        if (h.first_token == trigger && attacker_nouns.count(m_tokens[h.first_token + h.token_count - 1].norm))
+        if (h.first_token == trigger && attacker_nouns.contains(m_tokens[h.first_token + h.token_count - 1]))
             return false;
     for (std::size_t i = std::min(trigger, seg.last), steps = 0; i > seg.first && steps < 4; ++steps) {
         token const &t = m_tokens[--i];
-        if (attacker_nouns.count(t.norm))
+        if (attacker_nouns.contains(t))
             return false;
         // "It was the first suicide bombing in the capital since ...": said of this incident
         bool const predicate = i >= seg.first + 2 && m_tokens[i - 1].norm == "the"sv &&
-                               copulas.count(m_tokens[i - 2].norm);
-        if (new_incident_adjectives.count(t.norm))
+                               copulas.contains(m_tokens[i - 2]);
+        if (new_incident_adjectives.contains(t))
             return !predicate;
         if (t.kind == token_kind::punct || t.norm == "of"sv || t.norm == "in"sv || t.norm == "on"sv || t.norm == "at"sv)
             break;
@@ -437,9 +431,9 @@ int report_builder::determiner_of(segment const &seg) const
             if (t.kind == token_kind::punct)
                 break;
             // a genitive is definite: "Friday's massacre", "the group's attack"
-            if (definite_determiners.count(t.norm) || t.possessive)
+            if (definite_determiners.contains(t) || t.possessive)
                 here = 1;
-            else if (here == 0 && (t.kind == token_kind::number || indefinite_determiners.count(t.norm)))
+            else if (here == 0 && (t.kind == token_kind::number || indefinite_determiners.contains(t)))
                 here = -1; // keep walking: "the two bombs", "the January 3 attack" are definite
         }
         if (here > 0)
@@ -478,7 +472,7 @@ bool report_builder::is_incident_date(date_mention const &d, std::size_t sentenc
                 return h.state != trigger_state::cancelled && i >= h.first_token && i < h.first_token + h.token_count;
             }))
             return true;
-        if (m_lex.non_event_verbs.count(t.norm))
+        if (m_lex.non_event_verbs.contains(t))
             return false;
     }
     return true;
@@ -611,7 +605,7 @@ bool report_builder::owner(place_mention const &m) const
     std::size_t const after = m.first_token + m.token_count;
     if (after >= m_tokens.size())
         return false;
-    return m_lex.places.places().place(m.place_id).kind == place_kind::country && owned_nouns.count(m_tokens[after].norm);
+    return m_lex.places.places().place(m.place_id).kind == place_kind::country && owned_nouns.contains(m_tokens[after]);
 }
 
 bool report_builder::says_here(std::vector<segment> const &segments) const
@@ -636,21 +630,21 @@ bool report_builder::not_the_scene(place_mention const &m) const
 {
     // "the Belize-flagged cargo ship", "a Dubai-based company"
     if (std::size_t const next = m.first_token + m.token_count;
-        next < m_tokens.size() && made_in_words.count(m_tokens[next].norm))
+        next < m_tokens.size() && made_in_words.contains(m_tokens[next]))
         return true;
     // a government speaking: "The Taliban government in Kabul said ...", "Kabul said"
     std::size_t const after = m.first_token + m.token_count;
-    if (after < m_tokens.size() && speech_verbs.count(m_tokens[after].norm))
+    if (after < m_tokens.size() && speech_verbs.contains(m_tokens[after]))
         return true;
     // where someone travels from or to: "travelling from Islamabad to their camp at the Dasu
     // project", "the road to Kabul"
     for (std::size_t k = m.first_token, steps = 0; k > 0 && steps < 6; ++steps) {
         token const &t = m_tokens[--k];
         // "from" only after travelling: a hijacked flight "took off from Kathmandu" is the scene
-        if (direction_words.count(t.norm) ||
-            (t.norm == "from"sv && k > 0 && travel_verbs.count(m_tokens[k - 1].norm)))
+        if (direction_words.contains(t) ||
+            (t.norm == "from"sv && k > 0 && travel_verbs.contains(m_tokens[k - 1])))
             return true;
-        if (t.kind != token_kind::word || (t.capitalised && !t.all_caps && !t.possessive) || clause_words.count(t.norm))
+        if (t.kind != token_kind::word || (t.capitalised && !t.all_caps && !t.possessive) || clause_words.contains(t))
             return false;
     }
     return false;
@@ -699,7 +693,7 @@ std::optional<place_mention> report_builder::anaphoric_city(segment const &seg) 
     for (std::size_t i = seg.first; i + 1 < seg.last; ++i) {
         // "the city", "the town"; "the same square", "the same market"
         bool const same = m_tokens[i + 1].norm == "same"sv && i + 2 < seg.last;
-        if (m_tokens[i].norm != "the"sv || !(same || city_anaphors.count(m_tokens[i + 1].norm)) ||
+        if (m_tokens[i].norm != "the"sv || !(same || city_anaphors.contains(m_tokens[i + 1])) ||
             (!same && i + 2 < seg.last && m_tokens[i + 2].norm == "of"sv))
             continue;
         for (auto it = m_places.rbegin(); it != m_places.rend(); ++it)
@@ -718,16 +712,16 @@ bool report_builder::locative(place_mention const &m) const
     std::size_t const after = m.first_token + m.token_count;
     if (after < m_tokens.size() && m_tokens[after].kind == token_kind::word && m_tokens[after].capitalised &&
         !m_tokens[after].all_caps && !m_tokens[m.first_token + m.token_count - 1].possessive &&
-        !is_place_type_word(m_tokens[after].norm))
+        !is_place_type_word(m_tokens[after]))
         return false;
     std::size_t skipped = 0;
     for (std::size_t k = m.first_token; k > 0 && skipped < 5;) {
         token const &t = m_tokens[--k];
-        if (locative_prepositions.count(t.norm))
+        if (locative_prepositions.contains(t))
             return true;
         // In capitals only known modifiers count: "AT WHAT WASHINGTON DESCRIBED" is no location.
         bool const modifier = t.kind == token_kind::word &&
-                              (t.all_caps ? caps_modifiers.count(t.norm) > 0 || t.possessive
+                              (t.all_caps ? caps_modifiers.contains(t) || t.possessive
                                           : !t.capitalised || t.possessive);
         if (!modifier)
             return false;
@@ -1034,8 +1028,8 @@ std::optional<incident_report> report_builder::make_report(std::size_t index, bo
         auto const &seg = ordered.front();
         bool anaphor = false;
         for (std::size_t i = seg.first; i < seg.last && !anaphor; ++i)
-            anaphor = group_anaphors.count(m_tokens[i].norm) && i > seg.first &&
-                      definite_determiners.count(m_tokens[i - 1].norm);
+            anaphor = group_anaphors.contains(m_tokens[i]) && i > seg.first &&
+                      definite_determiners.contains(m_tokens[i - 1]);
         std::size_t const window_start = m_info[seg.sentence >= 2 ? seg.sentence - 2 : 0].first;
         for (auto it = m_actors.rbegin(); anaphor && it != m_actors.rend(); ++it)
             if (it->first_token < seg.first && it->first_token >= window_start && !it->denied &&

@@ -208,6 +208,20 @@ void look_up_word(token &t)
     t.vocabulary_size = vocabulary::size();
 }
 
+word_set::word_set(std::initializer_list<std::string_view> words)
+{
+    for (auto const word : words)
+        insert(word);
+}
+
+void word_set::insert(std::string_view word)
+{
+    word_id const id = vocabulary::intern(word);
+    auto const at = std::lower_bound(m_ids.begin(), m_ids.end(), id);
+    if (at == m_ids.end() || *at != id)
+        m_ids.insert(at, id);
+}
+
 std::vector<std::string> phrase_keys(std::string_view phrase)
 {
     std::vector<std::string> keys;

@@ -5,8 +5,10 @@
 
 #include "extract/vocabulary.hpp"
 
+#include <algorithm>
 #include <cstddef>
 #include <cstdint>
+#include <initializer_list>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -76,6 +78,28 @@ public:
 
 private:
     std::unordered_map<word_id, T> m_by_id;
+};
+
+/// A set of single words, tested by a token's vocabulary id rather than by hashing its norm.
+/// Building it interns its words, so build it during static initialisation or while lexicons
+/// load, never while other threads tokenize (vocabulary.hpp).
+class word_set {
+public:
+    word_set() = default;
+    /// Folded words, as tokenize() gives them in `norm`.
+    word_set(std::initializer_list<std::string_view> words);
+
+    void insert(std::string_view word);
+    bool empty() const { return m_ids.empty(); }
+
+    bool contains(token const &t) const
+    {
+        word_id const word = word_of(t);
+        return word != unknown_word && std::binary_search(m_ids.begin(), m_ids.end(), word);
+    }
+
+private:
+    std::vector<word_id> m_ids; ///< sorted
 };
 
 struct phrase_match {
