@@ -5,7 +5,6 @@
 
 #include "extract/vocabulary.hpp"
 
-#include <algorithm>
 #include <cstddef>
 #include <cstdint>
 #include <initializer_list>
@@ -90,16 +89,27 @@ public:
     word_set(std::initializer_list<std::string_view> words);
 
     void insert(std::string_view word);
-    bool empty() const { return m_ids.empty(); }
+    bool empty() const { return m_count == 0; }
 
     bool contains(token const &t) const
     {
         word_id const word = word_of(t);
-        return word != unknown_word && std::binary_search(m_ids.begin(), m_ids.end(), word);
+        if (word == unknown_word)
+            return false;
+        for (std::size_t i = word & m_mask;; i = (i + 1) & m_mask) {
+            if (m_slots[i] == word)
+                return true;
+            if (m_slots[i] == unknown_word)
+                return false;
+        }
     }
 
 private:
-    std::vector<word_id> m_ids; ///< sorted
+    /// Open addressing by the id's low bits (words of one list are mostly interned together,
+    /// so their ids are consecutive); a power of two, at most half full. unknown_word: empty.
+    std::vector<word_id> m_slots = std::vector<word_id>(2, unknown_word);
+    std::size_t m_mask = 1;
+    std::size_t m_count = 0;
 };
 
 struct phrase_match {
