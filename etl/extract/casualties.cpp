@@ -140,6 +140,9 @@ std::unordered_map<std::string, std::uint32_t> const &closed_words()
     return table;
 }
 
+/// closed_words() by vocabulary id; built at static initialisation, as it interns the words.
+word_table<std::uint32_t> const closed_word_flags{closed_words()};
+
 bool ends_with(std::string_view s, std::string_view suffix)
 {
     return s.size() >= suffix.size() && s.substr(s.size() - suffix.size()) == suffix;
@@ -546,11 +549,11 @@ void sentence::zero_mentions()
             continue;
         std::string const &w = m_tokens[i].norm;
         std::size_t end = npos;
-        if (w == "nobody" || (w == "none" && !(i + 1 < m_n && is_word(m_tokens[i + 1], "of"))))
+        if (w == "nobody"sv || (w == "none"sv && !(i + 1 < m_n && is_word(m_tokens[i + 1], "of"))))
             end = i + 1;
-        else if (w == "no" && i + 1 < m_n && is_word(m_tokens[i + 1], "one"))
+        else if (w == "no"sv && i + 1 < m_n && is_word(m_tokens[i + 1], "one"))
             end = i + 2;
-        else if (w == "no" && noun_len(i + 1) != 0 && noun(i + 1).generic)
+        else if (w == "no"sv && noun_len(i + 1) != 0 && noun(i + 1).generic)
             end = i + 1 + noun_len(i + 1);
         if (end == npos)
             continue;
@@ -571,7 +574,7 @@ void sentence::determiner_mentions()
             continue;
         std::string const &w = m_tokens[i].norm;
         bool const one = has(i, w_det_one);
-        bool const both = w == "both";
+        bool const both = w == "both"sv;
         if (one || both) {
             // Skip modifiers to the noun: "a 23-year-old man", "the police chief", "his driver".
             std::size_t k = i + 1;
@@ -606,7 +609,7 @@ void sentence::determiner_mentions()
             }
             bool const alone = i + 1 >= m_n || m_tokens[i + 1].kind == token_kind::punct || has(i + 1, w_barrier) ||
                                has(i + 1, w_bare_next) || cue_len(i + 1) != 0;
-            if ((both || w == "her" || w == "another") && alone) {
+            if ((both || w == "her"sv || w == "another"sv) && alone) {
                 mention m;
                 m.first = m.fig_first = i;
                 m.last = m.fig_last = i + 1;
@@ -767,15 +770,15 @@ void sentence::make_groups()
             return 0;
         std::size_t const gap = b.first - a.last;
         auto const w = [&](std::size_t k) -> std::string const & { return m_tokens[a.last + k].norm; };
-        if (gap == 1 && m_tokens[a.last].kind == token_kind::punct && w(0) == ",")
+        if (gap == 1 && m_tokens[a.last].kind == token_kind::punct && w(0) == ","sv)
             return 1;
-        if (gap == 1 && (w(0) == "and" || w(0) == "plus"))
+        if (gap == 1 && (w(0) == "and"sv || w(0) == "plus"sv))
             return 2;
-        if (gap == 2 && w(0) == "," && w(1) == "and")
+        if (gap == 2 && w(0) == ","sv && w(1) == "and"sv)
             return 2;
-        if (gap == 2 && w(0) == "along" && w(1) == "with")
+        if (gap == 2 && w(0) == "along"sv && w(1) == "with"sv)
             return 2;
-        if (gap == 3 && w(0) == "as" && w(1) == "well" && w(2) == "as")
+        if (gap == 3 && w(0) == "as"sv && w(1) == "well"sv && w(2) == "as"sv)
             return 2;
         return 0;
     };
@@ -839,7 +842,7 @@ bool sentence::intended(std::size_t c) const
     if (c == 0 || !is_word(m_tokens[c - 1], "to"))
         return false;
     std::string const &w = m_tokens[c].norm;
-    return !(ends_with(w, "ed") || ends_with(w, "ing") || ends_with(w, "en") || w == "death" || w == "deaths");
+    return !(ends_with(w, "ed") || ends_with(w, "ing") || ends_with(w, "en") || w == "death"sv || w == "deaths"sv);
 }
 
 /// Does the cue starting at c take an object ("killed 5 people", "killed the guard")? Then the
@@ -1062,12 +1065,11 @@ casualty_figures sentence::run()
 {
     casualty_figures out;
     m_flags.resize(m_n);
-    auto const &closed = closed_words();
     for (std::size_t i = 0; i < m_n; ++i) {
         m_flags[i] = 0;
         if (m_tokens[i].kind == token_kind::word)
-            if (auto const it = closed.find(m_tokens[i].norm); it != closed.end())
-                m_flags[i] = it->second;
+            if (std::uint32_t const *const flags = closed_word_flags.find(m_tokens[i]))
+                m_flags[i] = *flags;
     }
     m_covered.assign(m_n, npos);
     number_mentions();
