@@ -117,6 +117,11 @@ std::vector<named_perpetrator> named_perpetrator_finder::find(
     std::vector<named_perpetrator> names;
     last = std::min(last, tokens.size());
     for (std::size_t i = first; i < last;) {
+        // only a capitalised word can start a name: most tokens need no further test
+        if (tokens[i].kind != token_kind::word || !tokens[i].capitalised) {
+            ++i;
+            continue;
+        }
         // a name starts after a word that is not itself capitalised (or is a title)
         bool const inside_run = i > first && tokens[i - 1].kind == token_kind::word && tokens[i - 1].capitalised &&
                                 !tokens[i - 1].all_caps && !m_not_names.contains(tokens[i - 1]);
