@@ -208,35 +208,6 @@ void look_up_word(token &t)
     t.vocabulary_size = vocabulary::size();
 }
 
-word_set::word_set(std::initializer_list<std::string_view> words)
-{
-    for (auto const word : words)
-        insert(word);
-}
-
-void word_set::insert(std::string_view word)
-{
-    word_id const id = vocabulary::intern(word);
-    auto const place = [this](word_id w) {
-        std::size_t i = w & m_mask;
-        while (m_slots[i] != unknown_word && m_slots[i] != w)
-            i = (i + 1) & m_mask;
-        return i;
-    };
-    if (m_slots[place(id)] == id)
-        return;
-    if (2 * (m_count + 1) > m_slots.size()) {
-        std::vector<word_id> const previous = std::move(m_slots);
-        m_slots.assign(2 * previous.size(), unknown_word);
-        m_mask = m_slots.size() - 1;
-        for (word_id const w : previous)
-            if (w != unknown_word)
-                m_slots[place(w)] = w;
-    }
-    m_slots[place(id)] = id;
-    ++m_count;
-}
-
 std::vector<std::string> phrase_keys(std::string_view phrase)
 {
     std::vector<std::string> keys;
