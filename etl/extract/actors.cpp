@@ -9,6 +9,8 @@
 
 namespace etl::extract {
 
+using namespace std::string_view_literals;
+
 namespace {
 
 using lexicon::get_bool;
@@ -21,19 +23,19 @@ bool is_single_letter(token const &t) { return t.kind == token_kind::word && t.n
 
 bool is_bracket(token const &t)
 {
-    return t.kind == token_kind::punct && (t.norm == "(" || t.norm == ")" || t.norm == "/");
+    return t.kind == token_kind::punct && (t.norm == "("sv || t.norm == ")"sv || t.norm == "/"sv);
 }
 
 /// An initialism starting at i ("U.S.", "U.N."): letters joined by adjacent dots. Returns the
 /// index of its last token (the final dot when there is one), or i when there is none.
 std::size_t initialism_end(std::vector<token> const &tokens, std::size_t i)
 {
-    if (!is_single_letter(tokens[i]) || i + 2 >= tokens.size() || tokens[i + 1].norm != "." ||
+    if (!is_single_letter(tokens[i]) || i + 2 >= tokens.size() || tokens[i + 1].norm != "."sv ||
         tokens[i + 1].begin != tokens[i].end || !is_single_letter(tokens[i + 2]) ||
         tokens[i + 2].begin != tokens[i + 1].end)
         return i;
     std::size_t last = i + 2;
-    while (last + 1 < tokens.size() && tokens[last + 1].norm == "." && tokens[last + 1].begin == tokens[last].end) {
+    while (last + 1 < tokens.size() && tokens[last + 1].norm == "."sv && tokens[last + 1].begin == tokens[last].end) {
         ++last;
         if (last + 1 < tokens.size() && is_single_letter(tokens[last + 1]) && tokens[last + 1].begin == tokens[last].end)
             ++last;
@@ -231,7 +233,7 @@ actor_lexicon actor_lexicon::load(std::string const &path)
                               "alias '" + a.text + "' has '" + t.norm + "'; list the spellings without it");
         std::string keys;
         for (auto const &t : alias_tokens(a.text)) {
-            if (t.kind == token_kind::punct && t.norm != "&")
+            if (t.kind == token_kind::punct && t.norm != "&"sv)
                 continue;
             if (!keys.empty())
                 keys.push_back(' ');
@@ -319,10 +321,10 @@ token const *previous_word(std::vector<token> const &tokens, std::size_t i)
 bool actor_lexicon::has_group_context(std::vector<token> const &tokens, std::size_t i, std::size_t n) const
 {
     token const *next = next_word(tokens, i, n);
-    if (next && m_group_after.count(next->norm))
+    if (next && m_group_after.contains(*next))
         return true;
     token const *previous = previous_word(tokens, i);
-    return previous && m_group_before.count(previous->norm);
+    return previous && m_group_before.contains(*previous);
 }
 
 bool actor_lexicon::accepts(alias const &a, std::vector<token> const &tokens, std::size_t i, std::size_t n,
@@ -342,8 +344,8 @@ bool actor_lexicon::accepts(alias const &a, std::vector<token> const &tokens, st
     bool const has_acronym = std::find(a.shape.begin(), a.shape.end(), 2) != a.shape.end();
     token const *next = next_word(tokens, i, n);
     token const *previous = previous_word(tokens, i);
-    bool const after_context = next && m_group_after.count(next->norm);
-    if (!has_acronym && previous && m_no_article.count(previous->norm) && !after_context)
+    bool const after_context = next && m_group_after.contains(*next);
+    if (!has_acronym && previous && m_no_article.contains(*previous) && !after_context)
         return false;
     if (a.context == context_rule::never)
         return true;
@@ -465,9 +467,9 @@ std::vector<actor_mention> actor_lexicon::find(std::vector<token> const &tokens,
     for (auto &m : mentions) {
         // "Islamic State (IS)": take the closing bracket too when the opening one is inside.
         std::size_t const end = m.first_token + m.token_count;
-        if (end < tokens.size() && tokens[end].norm == ")")
+        if (end < tokens.size() && tokens[end].norm == ")"sv)
             for (std::size_t k = m.first_token; k < end; ++k)
-                if (tokens[k].norm == "(") {
+                if (tokens[k].norm == "("sv) {
                     ++m.token_count;
                     break;
                 }
@@ -515,7 +517,7 @@ void actor_lexicon::assign_claims(std::vector<token> const &tokens, std::vector<
                 inside = inside || (c >= m.first_token && c < m.first_token + m.token_count);
             bool negated = false;
             for (std::size_t k = 1; k <= 4 && c >= sb + k && !negated; ++k)
-                negated = m_negators.count(tokens[c - k].norm) > 0;
+                negated = m_negators.contains(tokens[c - k]);
 
             for (std::size_t h = 0; h < here.size() && here[h].token_count == len && !inside && !negated; ++h) {
                 cue const &q = m_cues[here[h].value];
@@ -523,7 +525,7 @@ void actor_lexicon::assign_claims(std::vector<token> const &tokens, std::vector<
                 if (q.kind == cue_kind::claimed_adjacent) {
                     bool casualty = false; // "claimed 20 lives"
                     for (std::size_t k = c + len; k < se && k < c + len + 3 && !casualty; ++k)
-                        casualty = m_not_followed_by.count(tokens[k].norm) > 0;
+                        casualty = m_not_followed_by.contains(tokens[k]);
                     if (casualty)
                         continue;
                     for (std::size_t mi = 0; mi < mentions.size(); ++mi) {
@@ -534,9 +536,9 @@ void actor_lexicon::assign_claims(std::vector<token> const &tokens, std::vector<
                         if (end <= c && c - end <= 3)
                             chosen = static_cast<int>(mi); // "IS (fighters) claimed": the last one before wins
                         std::size_t after = c + len;
-                        if (after < se && tokens[after].norm == "by") {
+                        if (after < se && tokens[after].norm == "by"sv) {
                             ++after;
-                            if (after < se && tokens[after].norm == "the")
+                            if (after < se && tokens[after].norm == "the"sv)
                                 ++after;
                             if (m.first_token == after)
                                 chosen = static_cast<int>(mi);
@@ -614,7 +616,7 @@ actor_role actor_lexicon::role_in(std::vector<token> const &tokens, std::size_t 
             return actor_role::perpetrator;
         }
         token const &t = left[offset];
-        if (!(m_role_skip.count(t.norm) || is_bracket(t) || t.kind == token_kind::number || lexicon::is_quantity(t)) ||
+        if (!(m_role_skip.contains(t) || is_bracket(t) || t.kind == token_kind::number || lexicon::is_quantity(t)) ||
             offset >= 4)
             break;
     }
@@ -634,7 +636,7 @@ actor_role actor_lexicon::role_in(std::vector<token> const &tokens, std::size_t 
             note("after", m.front().value);
             return actor_role::perpetrator;
         }
-        if (!m_neutral_nouns.count(tokens[j].norm) && !is_bracket(tokens[j]))
+        if (!m_neutral_nouns.contains(tokens[j]) && !is_bracket(tokens[j]))
             break;
         ++j;
         ++skipped;

@@ -11,7 +11,6 @@
 #include <string>
 #include <string_view>
 #include <unordered_map>
-#include <unordered_set>
 #include <vector>
 
 namespace etl::extract {
@@ -114,17 +113,17 @@ private:
     phrase_matcher m_alias_matcher; ///< value: index into m_aliases
     std::unordered_map<std::string, std::size_t> m_by_name; ///< key_of(any spelling) -> actor
 
-    std::unordered_set<std::string> m_group_after;
-    std::unordered_set<std::string> m_group_before;
-    std::unordered_set<std::string> m_no_article;
+    word_set m_group_after;
+    word_set m_group_before;
+    word_set m_no_article;
 
     std::vector<cue> m_cues;
     phrase_matcher m_cue_matcher;   ///< value: index into m_cues
-    std::unordered_set<std::string> m_negators;
-    std::unordered_set<std::string> m_not_followed_by;
+    word_set m_negators;
+    word_set m_not_followed_by;
 
-    std::unordered_set<std::string> m_role_skip;
-    std::unordered_set<std::string> m_neutral_nouns;
+    word_set m_role_skip;
+    word_set m_neutral_nouns;
     phrase_matcher m_perp_nouns;    ///< after the mention
     phrase_matcher m_perp_after;
     phrase_matcher m_target_after;

@@ -13,6 +13,8 @@
 
 namespace etl::extract {
 
+using namespace std::string_view_literals;
+
 namespace {
 
 enum class category : unsigned char { killed, injured, kidnapped, arrested, casualties, self_killed };
@@ -137,6 +139,9 @@ std::unordered_map<std::string, std::uint32_t> const &closed_words()
     }();
     return table;
 }
+
+/// closed_words() by vocabulary id; built at static initialisation, as it interns the words.
+word_table<std::uint32_t> const closed_word_flags{closed_words()};
 
 bool ends_with(std::string_view s, std::string_view suffix)
 {
@@ -445,7 +450,7 @@ sentence::head_result sentence::classify_head(std::size_t j) const
         r.direct_cue = r.ok ? j : npos;
         return r;
     }
-    if (t.norm == "of") {
+    if (t.norm == "of"sv) {
         // "3 of the victims", "one of the attackers", "20 of them", "3 of the dead".
         std::size_t k = j + 1;
         if (k < m_n && (is_word(m_tokens[k], "them") || is_word(m_tokens[k], "whom") || is_word(m_tokens[k], "those") ||
@@ -474,7 +479,7 @@ sentence::head_result sentence::classify_head(std::size_t j) const
         return r; // "5 of the 16 devices"
     }
     bool const modifier_next = j + 1 < m_n && noun_len(j + 1) != 0;
-    if ((t.norm == "others" || t.norm == "more") && !modifier_next) {
+    if ((t.norm == "others"sv || t.norm == "more"sv) && !modifier_next) {
         r.ok = true;
         r.head = j;
         r.end = j + 1;
@@ -497,8 +502,8 @@ sentence::head_result sentence::classify_head(std::size_t j) const
             return r;
         }
         token const &u = m_tokens[k];
-        bool const comparative = u.norm == "other" || u.norm == "more" || u.norm == "additional" ||
-                                 u.norm == "further" || u.norm == "another";
+        bool const comparative = u.norm == "other"sv || u.norm == "more"sv || u.norm == "additional"sv ||
+                                 u.norm == "further"sv || u.norm == "another"sv;
         if (u.kind == token_kind::punct || (has(k, w_function) && !comparative))
             break;
         last_modifier = k;
@@ -554,11 +559,11 @@ void sentence::zero_mentions()
             continue;
         std::string const &w = m_tokens[i].norm;
         std::size_t end = npos;
-        if (w == "nobody" || (w == "none" && !(i + 1 < m_n && is_word(m_tokens[i + 1], "of"))))
+        if (w == "nobody"sv || (w == "none"sv && !(i + 1 < m_n && is_word(m_tokens[i + 1], "of"))))
             end = i + 1;
-        else if (w == "no" && i + 1 < m_n && is_word(m_tokens[i + 1], "one"))
+        else if (w == "no"sv && i + 1 < m_n && is_word(m_tokens[i + 1], "one"))
             end = i + 2;
-        else if (w == "no" && noun_len(i + 1) != 0 && noun(i + 1).generic)
+        else if (w == "no"sv && noun_len(i + 1) != 0 && noun(i + 1).generic)
             end = i + 1 + noun_len(i + 1);
         if (end == npos)
             continue;
@@ -579,7 +584,7 @@ void sentence::determiner_mentions()
             continue;
         std::string const &w = m_tokens[i].norm;
         bool const one = has(i, w_det_one);
-        bool const both = w == "both";
+        bool const both = w == "both"sv;
         if (one || both) {
             // Skip modifiers to the noun: "a 23-year-old man", "the police chief", "his driver".
             std::size_t k = i + 1;
@@ -594,7 +599,7 @@ void sentence::determiner_mentions()
                 token const &u = m_tokens[k];
                 // Time words may modify: "a 23-year-old man", "a two-month-old baby".
                 if (cue_len(k) != 0 || u.kind == token_kind::punct ||
-                    (has(k, w_function) && !has(k, w_time) && u.norm != "other"))
+                    (has(k, w_function) && !has(k, w_time) && u.norm != "other"sv))
                     break;
                 ++k;
             }
@@ -614,7 +619,7 @@ void sentence::determiner_mentions()
             }
             bool const alone = i + 1 >= m_n || m_tokens[i + 1].kind == token_kind::punct || has(i + 1, w_barrier) ||
                                has(i + 1, w_bare_next) || cue_len(i + 1) != 0;
-            if ((both || w == "her" || w == "another") && alone) {
+            if ((both || w == "her"sv || w == "another"sv) && alone) {
                 mention m;
                 m.first = m.fig_first = i;
                 m.last = m.fig_last = i + 1;
@@ -711,9 +716,9 @@ void sentence::name_mentions()
         }
         bool const place =
             i > 0 && m_tokens[i - 1].kind == token_kind::word && !has(i - 1, w_title) &&
-            (m_tokens[i - 1].capitalised || has(i - 1, w_det) || m_tokens[i - 1].norm == "in" ||
-             m_tokens[i - 1].norm == "at" || m_tokens[i - 1].norm == "from" || m_tokens[i - 1].norm == "near" ||
-             m_tokens[i - 1].norm == "of" || m_tokens[i - 1].norm == "to");
+            (m_tokens[i - 1].capitalised || has(i - 1, w_det) || m_tokens[i - 1].norm == "in"sv ||
+             m_tokens[i - 1].norm == "at"sv || m_tokens[i - 1].norm == "from"sv || m_tokens[i - 1].norm == "near"sv ||
+             m_tokens[i - 1].norm == "of"sv || m_tokens[i - 1].norm == "to"sv);
         // "Mass abductions ...": one capitalised word opening the sentence right before a cue is
         // an adjective, not a name
         bool const opener = i == 0 && j == 1 && j < m_n && cue_len(j) != 0;
@@ -776,15 +781,15 @@ void sentence::make_groups()
             return 0;
         std::size_t const gap = b.first - a.last;
         auto const w = [&](std::size_t k) -> std::string const & { return m_tokens[a.last + k].norm; };
-        if (gap == 1 && m_tokens[a.last].kind == token_kind::punct && w(0) == ",")
+        if (gap == 1 && m_tokens[a.last].kind == token_kind::punct && w(0) == ","sv)
             return 1;
-        if (gap == 1 && (w(0) == "and" || w(0) == "plus"))
+        if (gap == 1 && (w(0) == "and"sv || w(0) == "plus"sv))
             return 2;
-        if (gap == 2 && w(0) == "," && w(1) == "and")
+        if (gap == 2 && w(0) == ","sv && w(1) == "and"sv)
             return 2;
-        if (gap == 2 && w(0) == "along" && w(1) == "with")
+        if (gap == 2 && w(0) == "along"sv && w(1) == "with"sv)
             return 2;
-        if (gap == 3 && w(0) == "as" && w(1) == "well" && w(2) == "as")
+        if (gap == 3 && w(0) == "as"sv && w(1) == "well"sv && w(2) == "as"sv)
             return 2;
         return 0;
     };
@@ -829,9 +834,9 @@ void sentence::mark_subordinate()
     bool sub = false;
     for (std::size_t i = 0; i < m_n; ++i) {
         token const &t = m_tokens[i];
-        if (t.kind == token_kind::punct && (t.norm == "," || sentence_end(t))) {
+        if (t.kind == token_kind::punct && (t.norm == ","sv || sentence_end(t))) {
             // "... since 2015, when 130 people were killed": a relative clause stays subordinate.
-            bool const relative = t.norm == "," && i + 1 < m_n &&
+            bool const relative = t.norm == ","sv && i + 1 < m_n &&
                                   (is_word(m_tokens[i + 1], "when") || is_word(m_tokens[i + 1], "which") ||
                                    is_word(m_tokens[i + 1], "where") || is_word(m_tokens[i + 1], "who"));
             sub = sub && relative;
@@ -848,7 +853,7 @@ bool sentence::intended(std::size_t c) const
     if (c == 0 || !is_word(m_tokens[c - 1], "to"))
         return false;
     std::string const &w = m_tokens[c].norm;
-    return !(ends_with(w, "ed") || ends_with(w, "ing") || ends_with(w, "en") || w == "death" || w == "deaths");
+    return !(ends_with(w, "ed") || ends_with(w, "ing") || ends_with(w, "en") || w == "death"sv || w == "deaths"sv);
 }
 
 /// Does the cue starting at c take an object ("killed 5 people", "killed the guard")? Then the
@@ -909,14 +914,14 @@ attachment sentence::left_cue(group const &g) const
         if (t.kind == token_kind::word && (has(i, w_left | w_link) || is_ly_adverb(t)) && gap < 5) {
             ++gap;
             link = link || has(i, w_link);
-            to = to || t.norm == "to" || t.norm == "at";
-            from = from || t.norm == "from";
+            to = to || t.norm == "to"sv || t.norm == "at"sv;
+            from = from || t.norm == "from"sv;
             continue;
         }
         // "the death toll from Monday's bombing in Kabul rose to 63", "the toll from the attacks on
         // churches and hotels has since climbed to 310": a phrase between a cue noun and its
         // linking verb, where "and" and "since" join no clauses.
-        bool const phrase_word = t.norm == "and" || t.norm == "or" || t.norm == "since" ||
+        bool const phrase_word = t.norm == "and"sv || t.norm == "or"sv || t.norm == "since"sv ||
                                  !has(i, w_barrier | w_subset);
         if (link && skipped < 14 && t.kind != token_kind::punct && phrase_word) {
             ++skipped;
@@ -1071,12 +1076,11 @@ casualty_figures sentence::run()
 {
     casualty_figures out;
     m_flags.resize(m_n);
-    auto const &closed = closed_words();
     for (std::size_t i = 0; i < m_n; ++i) {
         m_flags[i] = 0;
         if (m_tokens[i].kind == token_kind::word)
-            if (auto const it = closed.find(m_tokens[i].norm); it != closed.end())
-                m_flags[i] = it->second;
+            if (std::uint32_t const *const flags = closed_word_flags.find(m_tokens[i]))
+                m_flags[i] = *flags;
     }
     m_covered.assign(m_n, npos);
     number_mentions();

@@ -4,8 +4,11 @@
 
 #include <algorithm>
 #include <unordered_map>
+#include <unordered_set>
 
 namespace etl::extract {
+
+using namespace std::string_view_literals;
 
 namespace {
 
@@ -249,12 +252,12 @@ bool category_lexicon::among_victims(std::vector<token> const &tokens, std::size
     // attack; "killed the police chief and two guards" still targets the chief.
     std::size_t const end = std::min(last, after_title + m_tk_window);
     for (std::size_t k = after_title; k < end; ++k) {
-        if (lexicon::is_sentence_end(tokens, k) || tokens[k].norm == ";")
+        if (lexicon::is_sentence_end(tokens, k) || tokens[k].norm == ";"sv)
             return false;
-        if (tokens[k].norm != "and")
+        if (tokens[k].norm != "and"sv)
             continue;
         for (std::size_t j = k + 1; j < std::min(last, k + 4); ++j)
-            if (m_tk_blockers.count(tokens[j].norm) && tokens[j].norm != "and")
+            if (m_tk_blockers.contains(tokens[j]) && tokens[j].norm != "and"sv)
                 return true;
         return false;
     }
@@ -266,7 +269,7 @@ bool category_lexicon::targeted_killing(std::vector<token> const &tokens, std::s
 {
     auto blocks = [&](std::size_t k) {
         token const &t = tokens[k];
-        return lexicon::is_sentence_end(tokens, k) || t.norm == ";" || m_tk_blockers.count(t.norm) > 0 ||
+        return lexicon::is_sentence_end(tokens, k) || t.norm == ";"sv || m_tk_blockers.contains(t) ||
                lexicon::is_quantity(t);
     };
     for (auto const &v : scan(m_tk_verbs, tokens, first, last)) {
@@ -301,7 +304,7 @@ bool category_lexicon::targeted_killing(std::vector<token> const &tokens, std::s
                 // Only a name, commas or "of <Place>" may stand between the title and the verb.
                 bool named = true;
                 for (std::size_t n = at + title.token_count; n < aux_first && named; ++n)
-                    named = tokens[n].capitalised || tokens[n].norm == "," || tokens[n].norm == "of";
+                    named = tokens[n].capitalised || tokens[n].norm == ","sv || tokens[n].norm == "of"sv;
                 if (named) {
                     *matched = lexicon::joined(tokens, at, title.token_count) + " ... " +
                                lexicon::joined(tokens, v.first, v.count);
@@ -334,9 +337,9 @@ category_lexicon::attack_type(std::vector<token> const &tokens, std::size_t firs
     std::vector<char> background(last - first, 0);
     for (std::size_t i = first, in = 0; i < last; ++i) {
         std::string const &w = tokens[i].norm;
-        if (w == "," || w == ";" || lexicon::is_sentence_end(tokens, i))
+        if (w == ","sv || w == ";"sv || lexicon::is_sentence_end(tokens, i))
             in = 0;
-        else if (m_background_words.count(w))
+        else if (m_background_words.contains(tokens[i]))
             in = 1;
         background[i - first] = static_cast<char>(in);
     }
@@ -409,7 +412,7 @@ int category_lexicon::context_category(context_block const &block, std::vector<t
     std::size_t const to = std::min(hi, first + count + block.window);
     for (auto const &rule : block.rules)
         for (std::size_t k = from; k < to; ++k)
-            if ((k < first || k >= first + count) && rule.words.count(tokens[k].norm))
+            if ((k < first || k >= first + count) && rule.words.contains(tokens[k]))
                 return static_cast<int>(rule.category);
     return -1;
 }
@@ -417,9 +420,9 @@ int category_lexicon::context_category(context_block const &block, std::vector<t
 bool category_lexicon::is_source(std::vector<token> const &tokens, std::size_t end, std::size_t hi) const
 {
     for (std::size_t k = end; k < hi && k < end + 3; ++k) {
-        if (m_source_words.count(tokens[k].norm))
+        if (m_source_words.contains(tokens[k]))
             return true;
-        if (tokens[k].kind == token_kind::punct && tokens[k].norm != ",")
+        if (tokens[k].kind == token_kind::punct && tokens[k].norm != ","sv)
             break;
     }
     return false;
@@ -470,13 +473,13 @@ category_lexicon::target_type(std::vector<token> const &tokens, std::size_t firs
             ++se;
         if (is_source(tokens, h.first + h.count, se))
             continue;
-        if (h.count == 1 && m_address_words.count(tokens[h.first].norm) && tokens[h.first].capitalised &&
+        if (h.count == 1 && m_address_words.contains(tokens[h.first]) && tokens[h.first].capitalised &&
             !tokens[h.first].all_caps)
             continue; // "on Piedmont Road", "Highway 92"
         // "according to officials", "according to Saudi security officials"
         bool attributed = false;
         for (std::size_t k = h.first; k >= sb + 2 && h.first - k <= 5 && !attributed; --k)
-            attributed = tokens[k - 2].norm == "according" && tokens[k - 1].norm == "to";
+            attributed = tokens[k - 2].norm == "according"sv && tokens[k - 1].norm == "to"sv;
         if (attributed)
             continue;
 
@@ -516,7 +519,7 @@ category_lexicon::target_type(std::vector<token> const &tokens, std::size_t firs
                     left.push_back(tokens[j - 1]);
                 for (std::size_t o = 0; o < left.size() && o <= 3 && !victim; ++o) {
                     victim = !m_victim_before.matches_at(left, o).empty();
-                    if (!(left[o].kind == token_kind::number || lexicon::is_quantity(left[o]) || left[o].norm == "the"))
+                    if (!(left[o].kind == token_kind::number || lexicon::is_quantity(left[o]) || left[o].norm == "the"sv))
                         break;
                 }
             }
@@ -541,7 +544,7 @@ category_lexicon::target_type(std::vector<token> const &tokens, std::size_t firs
         else if (distance != static_cast<std::size_t>(-1))
             factor = m_sentence_factor;
         for (std::size_t k = h.first, steps = 0; k > sb && steps < m_prep_window; --k, ++steps) {
-            if (m_prepositions.count(tokens[k - 1].norm)) {
+            if (m_prepositions.contains(tokens[k - 1])) {
                 factor *= m_prep_factor;
                 break;
             }

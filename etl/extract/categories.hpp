@@ -19,7 +19,6 @@
 #include <cstddef>
 #include <optional>
 #include <string>
-#include <unordered_set>
 #include <utility>
 #include <vector>
 
@@ -59,7 +58,7 @@ private:
         std::vector<std::size_t> yields_to;
     };
     struct context_rule {
-        std::unordered_set<std::string> words;
+        word_set words;
         std::size_t category = 0;          ///< index into m_target_names
     };
     struct context_block {
@@ -97,7 +96,7 @@ private:
     double m_threshold = 2.0;
     double m_weak_threshold = 1.0;
     double m_dominance = 0.25;
-    std::unordered_set<std::string> m_background_words; ///< "after", "following": open a background clause
+    word_set m_background_words; ///< "after", "following": open a background clause
     double m_background_factor = 0.25;
     std::vector<std::pair<long, std::string>> m_casualty_prior; ///< (min_killed, type), highest first
     std::size_t m_assassination = 0;
@@ -106,7 +105,7 @@ private:
     phrase_matcher m_tk_verbs;
     phrase_matcher m_tk_titles;
     phrase_matcher m_tk_passive;
-    std::unordered_set<std::string> m_tk_blockers;
+    word_set m_tk_blockers;
 
     // target types
     std::vector<std::string> m_target_names;
@@ -115,13 +114,13 @@ private:
     std::vector<context_block> m_context_blocks;
     std::size_t m_near = 4, m_mid = 10;
     double m_near_factor = 2.0, m_mid_factor = 1.5, m_sentence_factor = 1.2, m_far_factor = 1.0;
-    std::unordered_set<std::string> m_prepositions;
+    word_set m_prepositions;
     std::size_t m_prep_window = 3;
     double m_prep_factor = 1.3;
     double m_repeat_factor = 0.25;
-    std::unordered_set<std::string> m_address_words; ///< "Road", "Highway" capitalised: an address
+    word_set m_address_words; ///< "Road", "Highway" capitalised: an address
     phrase_matcher m_anchors;
-    std::unordered_set<std::string> m_source_words;
+    word_set m_source_words;
     phrase_matcher m_victim_before; ///< reversed phrases
     phrase_matcher m_victim_after;
 };

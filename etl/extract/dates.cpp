@@ -8,6 +8,8 @@
 
 namespace etl::extract {
 
+using namespace std::string_view_literals;
+
 namespace {
 
 using date_lexicon::kw;
@@ -29,6 +31,14 @@ struct tok_info {
 
 bool is_digit(char c) { return c >= '0' && c <= '9'; }
 
+/// "fourth" -> 4.
+word_table<std::uint8_t> const ordinal_words{{{"first", 1}, {"second", 2}, {"third", 3}, {"fourth", 4},
+                                              {"fifth", 5}, {"sixth", 6}, {"seventh", 7}, {"eighth", 8},
+                                              {"ninth", 9}, {"tenth", 10}, {"eleventh", 11}, {"twelfth", 12},
+                                              {"thirteenth", 13}, {"fourteenth", 14}, {"fifteenth", 15},
+                                              {"sixteenth", 16}, {"seventeenth", 17}, {"eighteenth", 18},
+                                              {"nineteenth", 19}, {"twentieth", 20}, {"thirtieth", 30}}};
+
 tok_info classify(token const &t)
 {
     tok_info f;
@@ -46,15 +56,8 @@ tok_info classify(token const &t)
         f.starter = true; // also dotted dates
         return f;
     }
-    static std::string_view const ordinal_words[] = {
-        "first",       "second",     "third",       "fourth",     "fifth",       "sixth",      "seventh",
-        "eighth",      "ninth",      "tenth",       "eleventh",   "twelfth",     "thirteenth", "fourteenth",
-        "fifteenth",   "sixteenth",  "seventeenth", "eighteenth", "nineteenth",  "twentieth"};
-    for (std::size_t k = 0; k < std::size(ordinal_words); ++k)
-        if (s == ordinal_words[k])
-            f.word_ordinal = static_cast<std::uint8_t>(k + 1);
-    if (s == "thirtieth")
-        f.word_ordinal = 30;
+    if (std::uint8_t const *const n = ordinal_words.find(t))
+        f.word_ordinal = *n;
     if (!s.empty() && is_digit(s[0])) {
         std::size_t k = 0;
         int v = 0;
@@ -724,7 +727,7 @@ private:
         }
         if (full_weekday(j))
             return weekday_rel(i, j, which);
-        if (which < 0 && has(j, f_time_of_day) && (m_tokens[j].norm == "night" || m_tokens[j].norm == "evening"))
+        if (which < 0 && has(j, f_time_of_day) && (m_tokens[j].norm == "night"sv || m_tokens[j].norm == "evening"sv))
             return pub_day(2, -1, "last_night");
         if (which == 0 && has(j, f_time_of_day)) {
             core c = pub_day(2, 0, "this_morning");
@@ -1050,7 +1053,7 @@ private:
         default: break;
         }
         unit const u = unit_at(j);
-        if (u == unit::day || (has(j, f_time_of_day) && m_tokens[j].norm == "night")) {
+        if (u == unit::day || (has(j, f_time_of_day) && m_tokens[j].norm == "night"sv)) {
             bool const night = u != unit::day;
             if (!night && is(j + 1, kw::before) && is(j + 2, kw::yesterday) && m_pub)
                 return pub_day(4, -2, "day_before_yesterday");
@@ -1131,7 +1134,7 @@ private:
         case kw::overnight:
             // "overnight on Saturday", "overnight into Sunday": the day named next is the date.
             if (!m_pub || is(i + 1, kw::on) || is(i + 1, kw::in) || is(i + 1, kw::to) || is(i + 1, kw::from) ||
-                is(i + 1, kw::between) || (i + 1 < m_n && m_tokens[i + 1].norm == "into") || full_weekday(i + 1))
+                is(i + 1, kw::between) || (i + 1 < m_n && m_tokens[i + 1].norm == "into"sv) || full_weekday(i + 1))
                 return std::nullopt;
             return pub_day(1, -1, "overnight");
         case kw::last:
@@ -1435,7 +1438,7 @@ private:
         std::size_t k = i;
         if (dash(k))
             ++k;
-        else if (!(hyphen_gap(i - 1) && (boundary(i + 1) || m_tokens[i + 1].norm == "season")))
+        else if (!(hyphen_gap(i - 1) && (boundary(i + 1) || m_tokens[i + 1].norm == "season"sv)))
             return i;
         if (k >= m_n || m_info[k].digits != 2 || has(k + 1, f_count_noun))
             return i;

@@ -31,7 +31,7 @@ struct extractor::parts {
     category_lexicon categories;
     incident_cue_lexicon cues;
     casualty_extractor casualties;
-    std::unordered_set<std::string> non_event_verbs;
+    word_set non_event_verbs;
 };
 
 namespace {
@@ -43,9 +43,9 @@ std::string lexicon_file(extract_config const &cfg, char const *name)
     return path;
 }
 /// One folded word per line; '#' starts a comment.
-std::unordered_set<std::string> word_list(std::string const &path)
+word_set word_list(std::string const &path)
 {
-    std::unordered_set<std::string> words;
+    word_set words;
     std::size_t line_no = 0;
     std::istringstream in(read_config_file(path, "word list"));
     for (std::string line; std::getline(in, line);) {

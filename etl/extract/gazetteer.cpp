@@ -12,6 +12,8 @@
 
 namespace etl::extract {
 
+using namespace std::string_view_literals;
+
 std::string_view to_string(place_kind k)
 {
     switch (k) {
@@ -71,7 +73,7 @@ bool has_inner_possessive(std::string_view spelling)
         return false;
     bool possessive = false;
     for (auto const &t : tokenize(spelling)) {
-        if (t.kind == token_kind::punct && t.norm != "&")
+        if (t.kind == token_kind::punct && t.norm != "&"sv)
             continue; // phrase_keys() skips these too
         if (possessive)
             return true;

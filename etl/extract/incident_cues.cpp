@@ -3,8 +3,11 @@
 #include <yaml-cpp/yaml.h>
 
 #include <algorithm>
+#include <unordered_set>
 
 namespace etl::extract {
+
+using namespace std::string_view_literals;
 
 namespace {
 
@@ -36,7 +39,7 @@ bool is_count(std::vector<token> const &tokens, std::size_t i, std::size_t last)
     token const &t = tokens[i];
     if (!lexicon::is_quantity(t) || is_year(t))
         return false;
-    if (t.norm == "some" || t.norm == "few" || t.norm == "single")
+    if (t.norm == "some"sv || t.norm == "few"sv || t.norm == "single"sv)
         return false;
     if (i + 1 < last) {
         static std::unordered_set<std::string> const units{
@@ -202,15 +205,15 @@ incident_cue_lexicon::comparison_frame const *incident_cue_lexicon::comparison_a
         if (m.token_count != len)
             continue;
         comparison_frame const &frame = m_comparison_frames[m.value];
-        if (frame.clause_initial && marker > sentence_first && tokens[marker - 1].norm != ",")
+        if (frame.clause_initial && marker > sentence_first && tokens[marker - 1].norm != ","sv)
             continue;
         if (frame.words.empty())
             return &frame;
         for (std::size_t k = marker; k > sentence_first && marker - k < m_comparison_window;) {
-            std::string const &w = tokens[--k].norm;
-            if (w == ";" || w == ":")
+            token const &t = tokens[--k];
+            if (t.norm == ";"sv || t.norm == ":"sv)
                 break;
-            if (frame.words.count(w))
+            if (frame.words.contains(t))
                 return &frame;
         }
     }
@@ -259,7 +262,7 @@ cue_result incident_cue_lexicon::classify(std::vector<token> const &tokens, std:
                 continue;
             entry const &e = m_entries[m.value];
             // "May" is a month when capitalised mid-sentence or followed by a day number.
-            if (e.kind == entry_kind::negative && len == 1 && m_months.count(tokens[i].norm)) {
+            if (e.kind == entry_kind::negative && len == 1 && m_months.contains(tokens[i])) {
                 bool const dated = i + 1 < last && tokens[i + 1].kind == token_kind::number;
                 if (dated || (tokens[i].capitalised && i > start_of(sid(i))))
                     continue;
@@ -305,13 +308,13 @@ cue_result incident_cue_lexicon::classify(std::vector<token> const &tokens, std:
     for (std::size_t i = first; i < last; ++i) {
         token const &t = tokens[i];
         // Clock times anchor a report in time ("at 10:30").
-        if (t.kind == token_kind::number && i + 2 < last && tokens[i + 1].norm == ":" &&
+        if (t.kind == token_kind::number && i + 2 < last && tokens[i + 1].norm == ":"sv &&
             tokens[i + 2].kind == token_kind::number)
             has_time[sid(i)] = 1;
         // "since 2021", "since March", "since the start of the year" (not "deadliest since 2019").
-        if (t.norm.size() == 5 && t.norm == "since" && i + 1 < last) {
+        if (t.norm.size() == 5 && t.norm == "since"sv && i + 1 < last) {
             std::size_t const s = sid(i);
-            bool period = is_year(tokens[i + 1]) || m_months.count(tokens[i + 1].norm) > 0 ||
+            bool period = is_year(tokens[i + 1]) || m_months.contains(tokens[i + 1]) ||
                           !m_since_followers.matches_at(tokens, i + 1).empty();
             for (std::size_t k = i; period && k > start_of(s) && k + 6 > i; --k)
                 period = m_superlatives.matches_at(tokens, k - 1).empty();
@@ -347,7 +350,7 @@ cue_result incident_cue_lexicon::classify(std::vector<token> const &tokens, std:
 
     auto breaker_between = [&](std::size_t from, std::size_t to) {
         for (std::size_t k = from; k < to; ++k)
-            if (m_breakers.count(tokens[k].norm))
+            if (m_breakers.contains(tokens[k]))
                 return true;
         return false;
     };
@@ -397,8 +400,8 @@ cue_result incident_cue_lexicon::classify(std::vector<token> const &tokens, std:
     auto is_new_event = [&](pending const &q) {
         std::size_t const at = q.hit.first_token;
         std::size_t const floor = start_of(sid(at));
-        return (at > floor && m_new_event.count(tokens[at - 1].norm)) ||
-               (q.def->f == form::noun && at > floor + 1 && m_new_event.count(tokens[at - 2].norm));
+        return (at > floor && m_new_event.contains(tokens[at - 1])) ||
+               (q.def->f == form::noun && at > floor + 1 && m_new_event.contains(tokens[at - 2]));
     };
 
     // 2. Comparisons: triggers in the object of "the deadliest since ...", unless it gives figures.
@@ -414,13 +417,13 @@ cue_result incident_cue_lexicon::classify(std::vector<token> const &tokens, std:
             if (!m_relatives.matches_at(tokens, end).empty())
                 relative = true;
             else if (t.kind == token_kind::punct)
-                relative = t.norm == "," && !m_relatives.matches_at(tokens, end + 1).empty();
-            else if (!m_breakers.count(t.norm))
+                relative = t.norm == ","sv && !m_relatives.matches_at(tokens, end + 1).empty();
+            else if (!m_breakers.contains(t))
                 continue;
             break;
         }
         if (relative)
-            while (end < s_last && tokens[end].norm != ";" && tokens[end].norm != ":")
+            while (end < s_last && tokens[end].norm != ";"sv && tokens[end].norm != ":"sv)
                 ++end;
         // A casualty figure: a count near a casualty word or a trigger ("killing 64", "334 people").
         auto near_figure = [&](std::size_t k) {
@@ -437,7 +440,7 @@ cue_result incident_cue_lexicon::classify(std::vector<token> const &tokens, std:
         };
         bool figures = false;
         for (std::size_t k = object; k < end && !figures; ++k)
-            figures = is_count(tokens, k, last) && !(k > object && m_months.count(tokens[k - 1].norm)) &&
+            figures = is_count(tokens, k, last) && !(k > object && m_months.contains(tokens[k - 1])) &&
                       near_figure(k);
         if (figures) {
             described.push_back(object);
@@ -488,17 +491,17 @@ cue_result incident_cue_lexicon::classify(std::vector<token> const &tokens, std:
             }
             if (collective)
                 break;
-            if (m_one_event.count(t.norm)) {
+            if (m_one_event.contains(t)) {
                 one_event = true;
             } else if (is_count(tokens, k, last)) {
                 count = lexicon::quantity_value(t);
                 phrase = k;
                 cue = t.norm;
-            } else if (m_distributive.count(t.norm)) {
+            } else if (m_distributive.contains(t)) {
                 distributive = true;
                 distributive_word = t.norm;
                 phrase = k;
-            } else if (t.kind == token_kind::punct || m_count_stops.count(t.norm)) {
+            } else if (t.kind == token_kind::punct || m_count_stops.contains(t)) {
                 break;
             }
         }
@@ -513,22 +516,23 @@ cue_result incident_cue_lexicon::classify(std::vector<token> const &tokens, std:
             token const &t = tokens[k - 1];
             if (t.kind == token_kind::punct)
                 break;
-            if (m_subordinators.count(t.norm)) {
+            if (m_subordinators.contains(t)) {
                 subordinate = true;
                 break;
             }
         }
         std::size_t reach = h_end;
         while (reach < s_last) {
-            std::string const &w = tokens[reach].norm;
-            if (w == ";" || w == ":" || (subordinate && w == ",") || m_breakers.count(w) || m_reach_ends.count(w))
+            token const &t = tokens[reach];
+            if (t.norm == ";"sv || t.norm == ":"sv || (subordinate && t.norm == ","sv) || m_breakers.contains(t) ||
+                m_reach_ends.contains(t))
                 break;
             ++reach;
         }
         for (std::size_t k = h_end; k < std::min(reach, h_end + m_distributive_window) && !distributive; ++k) {
             if (tokens[k].kind == token_kind::punct)
                 break;
-            if (m_distributive.count(tokens[k].norm)) {
+            if (m_distributive.contains(tokens[k])) {
                 distributive = true;
                 distributive_word = tokens[k].norm;
             }
@@ -556,14 +560,14 @@ cue_result incident_cue_lexicon::classify(std::vector<token> const &tokens, std:
         }
         // Backward: "12 people were killed in two separate attacks", "hit by a wave of bombings".
         std::size_t link = phrase;
-        if (link > s_first && m_determiners.count(tokens[link - 1].norm))
+        if (link > s_first && m_determiners.contains(tokens[link - 1]))
             --link;
-        if (link > s_first && m_links.count(tokens[link - 1].norm)) {
+        if (link > s_first && m_links.contains(tokens[link - 1])) {
             std::size_t clause = link - 1;
             while (clause > s_first) {
-                std::string const &w = tokens[clause - 1].norm;
-                if (w == ";" || w == ":" || m_breakers.count(w) || m_reach_ends.count(w) ||
-                    (w == "and" && clause - 1 > s_first && tokens[clause - 2].norm == ","))
+                token const &t = tokens[clause - 1];
+                if (t.norm == ";"sv || t.norm == ":"sv || m_breakers.contains(t) || m_reach_ends.contains(t) ||
+                    (t.norm == "and"sv && clause - 1 > s_first && tokens[clause - 2].norm == ","sv))
                     break;
                 --clause;
             }
@@ -581,7 +585,7 @@ cue_result incident_cue_lexicon::classify(std::vector<token> const &tokens, std:
         // In a tally, a bare noun in a list names a kind of attack, not one attack ("has
         // intensified its violence, including suicide bombings, ambushes and assassination").
         bool const listed = p.def->f == form::noun && h.first_token > start_of(s) &&
-                            m_list_words.count(tokens[h.first_token - 1].norm) > 0;
+                            m_list_words.contains(tokens[h.first_token - 1]);
         if (((h.plural || !h.strong || listed) && has_period[s]) || ((h.plural || listed) && has_perfect[s]))
             cancel(h, "aggregate", has_period[s] ? "period" : "perfect tense");
     }
@@ -722,7 +726,7 @@ std::vector<std::size_t> incident_cue_lexicon::incident_starts(std::vector<token
             std::size_t at = h.first_token;
             std::size_t const floor = previous ? previous->first_token + previous->token_count : 0;
             while (at > floor && h.first_token - at < 3 &&
-                   (another.count(tokens[at - 1].norm) || tokens[at - 1].norm == "a" || tokens[at - 1].norm == "an"))
+                   (another.count(tokens[at - 1].norm) || tokens[at - 1].norm == "a"sv || tokens[at - 1].norm == "an"sv))
                 --at;
             starts.push_back(at);
             run_hint = h.hint;

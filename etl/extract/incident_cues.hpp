@@ -34,7 +34,6 @@
 #include <cstddef>
 #include <limits>
 #include <string>
-#include <unordered_set>
 #include <vector>
 
 namespace etl::extract {
@@ -114,7 +113,7 @@ private:
     };
     /// Words before a comparison marker that make it one ("deadliest" ... "since").
     struct comparison_frame {
-        std::unordered_set<std::string> words; ///< empty: the marker alone is a comparison
+        word_set words; ///< empty: the marker alone is a comparison
         bool clause_initial = false;           ///< the marker must open the sentence or follow a comma
         bool noun_object = false;              ///< not when the object's first trigger is a verb
     };
@@ -139,20 +138,20 @@ private:
     phrase_matcher m_relatives;          ///< open a clause describing a comparison object
     std::vector<comparison_frame> m_comparison_frames;
     std::size_t m_comparison_window = 6;
-    std::unordered_set<std::string> m_breakers;
-    std::unordered_set<std::string> m_count_stops;   ///< end the walk over a plural's modifiers
-    std::unordered_set<std::string> m_one_event;     ///< "twin", "double"
-    std::unordered_set<std::string> m_distributive;  ///< "separate", "different"
-    std::unordered_set<std::string> m_links;         ///< "killed in / hit by" an aggregate
-    std::unordered_set<std::string> m_determiners;   ///< may stand between a link and an aggregate
-    std::unordered_set<std::string> m_subordinators; ///< "after two attacks, ...": reach ends at a comma
-    std::unordered_set<std::string> m_reach_ends;    ///< "another", "elsewhere"
-    std::unordered_set<std::string> m_new_event;     ///< "a", "an", "another" right before a trigger
-    std::unordered_set<std::string> m_list_words;    ///< ",", "and", "including" before a listed kind of attack
+    word_set m_breakers;
+    word_set m_count_stops;   ///< end the walk over a plural's modifiers
+    word_set m_one_event;     ///< "twin", "double"
+    word_set m_distributive;  ///< "separate", "different"
+    word_set m_links;         ///< "killed in / hit by" an aggregate
+    word_set m_determiners;   ///< may stand between a link and an aggregate
+    word_set m_subordinators; ///< "after two attacks, ...": reach ends at a comma
+    word_set m_reach_ends;    ///< "another", "elsewhere"
+    word_set m_new_event;     ///< "a", "an", "another" right before a trigger
+    word_set m_list_words;    ///< ",", "and", "including" before a listed kind of attack
     std::size_t m_count_window = 4;
     std::size_t m_distributive_window = 6;
     std::size_t m_device_count_max = 5;
-    std::unordered_set<std::string> m_months;
+    word_set m_months;
     std::vector<std::string> m_hint_priority;
     std::size_t m_support_window = 8;
     std::size_t m_quantity_window = 5;

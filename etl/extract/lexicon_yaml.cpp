@@ -7,6 +7,7 @@
 #include <yaml-cpp/yaml.h>
 
 #include <array>
+#include <unordered_set>
 #include <utility>
 
 namespace etl::extract::lexicon {
@@ -137,15 +138,15 @@ std::vector<std::string> get_strings(std::string const &path, YAML::Node const &
     return out;
 }
 
-std::unordered_set<std::string> word_set(std::string const &path, YAML::Node const &map, std::string_view key)
+extract::word_set word_set(std::string const &path, YAML::Node const &map, std::string_view key)
 {
-    std::unordered_set<std::string> out;
+    extract::word_set out;
     YAML::Node const node = map[std::string(key)];
     for (auto const &word : get_strings(path, map, key)) {
         auto tokens = tokenize(word); // not phrase_keys(): a lone ";" is a valid entry
         if (tokens.size() != 1)
             fail(path, node, key, "'" + word + "' must be a single word");
-        out.insert(std::move(tokens.front().norm));
+        out.insert(tokens.front().norm);
     }
     return out;
 }

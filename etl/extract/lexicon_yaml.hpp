@@ -7,7 +7,6 @@
 #include <cstddef>
 #include <string>
 #include <string_view>
-#include <unordered_set>
 #include <utility>
 #include <vector>
 
@@ -35,7 +34,7 @@ std::vector<std::string> get_strings(std::string const &path, YAML::Node const &
                                      bool must = false);
 
 /// Folded single-token keys of the list at `key` (a word or one punctuation mark; longer phrases are rejected).
-std::unordered_set<std::string> word_set(std::string const &path, YAML::Node const &map, std::string_view key);
+extract::word_set word_set(std::string const &path, YAML::Node const &map, std::string_view key);
 
 /// Is tokens[i] a sentence-ending mark? A "." after a single letter ("U.S.") or a common
 /// title abbreviation ("Gen.", "Mr.") is not.

@@ -7,6 +7,8 @@
 
 namespace etl::extract {
 
+using namespace std::string_view_literals;
+
 using lexicon::get_strings;
 
 named_perpetrator_finder named_perpetrator_finder::load(std::string const &path)
@@ -40,7 +42,7 @@ std::size_t named_perpetrator_finder::name_end(std::vector<token> const &tokens,
     auto const name_word = [&](std::size_t k) {
         token const &t = tokens[k];
         return t.kind == token_kind::word && t.capitalised && !t.all_caps && t.norm.size() >= 2 &&
-               !m_not_names.count(t.norm) && !m_titles.count(t.norm);
+               !m_not_names.contains(t) && !m_titles.contains(t);
     };
     if (i >= last || !name_word(i))
         return i;
@@ -49,12 +51,12 @@ std::size_t named_perpetrator_finder::name_end(std::vector<token> const &tokens,
     while (k < last && words < 4) {
         token const &t = tokens[k];
         bool const initial = t.kind == token_kind::word && t.capitalised && t.norm.size() == 1 && k + 1 < last &&
-                             tokens[k + 1].norm == ".";
+                             tokens[k + 1].norm == "."sv;
         if (initial) {
             k += 2;
-        } else if (words >= 2 && m_suffixes.count(t.norm)) {
+        } else if (words >= 2 && m_suffixes.contains(t)) {
             ++k;
-            if (k < last && tokens[k].norm == "." && t.norm.size() == 2)
+            if (k < last && tokens[k].norm == "."sv && t.norm.size() == 2)
                 ++k;
             break;
         } else if (name_word(k) && !t.possessive && !tokens[k - 1].possessive) {
@@ -77,7 +79,7 @@ std::string named_perpetrator_finder::cue_before(std::vector<token> const &token
         for (auto const *m : {&m_before, &m_roles})
             if (auto const found = m->matches_at(left, offset); !found.empty())
                 return m_phrases[found.front().value];
-        if (!m_skip.count(left[offset].norm) || offset >= 4)
+        if (!m_skip.contains(left[offset]) || offset >= 4)
             break;
     }
     return {};
@@ -89,16 +91,16 @@ std::string named_perpetrator_finder::cue_after(std::vector<token> const &tokens
     // an apposition first: "Marcus Reed, 24, was charged", "Payton S. Gendron, 18, of Conklin in
     // Broome County, was arraigned", "Aldrich, who was arrested in 2021, faces ..."
     std::size_t k = end;
-    if (k + 1 < last && tokens[k].norm == "," &&
-        (tokens[k + 1].kind == token_kind::number || m_apposition_openers.count(tokens[k + 1].norm))) {
+    if (k + 1 < last && tokens[k].norm == ","sv &&
+        (tokens[k + 1].kind == token_kind::number || m_apposition_openers.contains(tokens[k + 1]))) {
         std::size_t close = k + 1;
-        while (close < last && close < k + 16 && tokens[close].norm != "." && tokens[close].norm != ";") {
+        while (close < last && close < k + 16 && tokens[close].norm != "."sv && tokens[close].norm != ";"sv) {
             // the age and the home town may be two appositions: ", 18, of Conklin,"
-            if (tokens[close].norm == "," && !(close + 1 < last && tokens[close + 1].norm == "of"))
+            if (tokens[close].norm == ","sv && !(close + 1 < last && tokens[close + 1].norm == "of"sv))
                 break;
             ++close;
         }
-        if (close < last && tokens[close].norm == ",")
+        if (close < last && tokens[close].norm == ","sv)
             k = close + 1;
     }
     if (auto const found = m_after.matches_at(tokens, k); !found.empty() && k + found.front().token_count <= last)
@@ -115,13 +117,18 @@ std::vector<named_perpetrator> named_perpetrator_finder::find(
     std::vector<named_perpetrator> names;
     last = std::min(last, tokens.size());
     for (std::size_t i = first; i < last;) {
+        // only a capitalised word can start a name: most tokens need no further test
+        if (tokens[i].kind != token_kind::word || !tokens[i].capitalised) {
+            ++i;
+            continue;
+        }
         // a name starts after a word that is not itself capitalised (or is a title)
         bool const inside_run = i > first && tokens[i - 1].kind == token_kind::word && tokens[i - 1].capitalised &&
-                                !tokens[i - 1].all_caps && !m_not_names.count(tokens[i - 1].norm);
+                                !tokens[i - 1].all_caps && !m_not_names.contains(tokens[i - 1]);
         // "Sheriff Michael Bouchard", "Sgt. Tom Miller"; not "... said the sheriff. Ethan Crumbley"
         bool const after_title =
-            i > first && (m_titles.count(tokens[i - 1].norm) > 0 ||
-                          (tokens[i - 1].norm == "." && i > first + 1 && m_titles.count(tokens[i - 2].norm) > 0 &&
+            i > first && (m_titles.contains(tokens[i - 1]) ||
+                          (tokens[i - 1].norm == "."sv && i > first + 1 && m_titles.contains(tokens[i - 2]) &&
                            tokens[i - 2].capitalised && tokens[i - 2].norm.size() <= 4));
         std::size_t const end = inside_run || after_title ? i : name_end(tokens, i, last);
         if (end == i) {
@@ -142,7 +149,7 @@ std::vector<named_perpetrator> named_perpetrator_finder::find(
     auto const surname_of = [&](named_perpetrator const &n) {
         std::size_t k = n.first_token + n.token_count - 1;
         while (k > n.first_token &&
-               (m_suffixes.count(tokens[k].norm) || tokens[k].norm == "." || tokens[k].norm.size() == 1))
+               (m_suffixes.contains(tokens[k]) || tokens[k].norm == "."sv || tokens[k].norm.size() == 1))
             --k;
         return tokens[k].norm;
     };

@@ -14,7 +14,6 @@
 
 #include <cstddef>
 #include <string>
-#include <unordered_set>
 #include <utility>
 #include <vector>
 
@@ -42,11 +41,11 @@ private:
     std::string cue_before(std::vector<token> const &tokens, std::size_t name, std::size_t first) const;
     std::string cue_after(std::vector<token> const &tokens, std::size_t end, std::size_t last) const;
 
-    std::unordered_set<std::string> m_skip;
-    std::unordered_set<std::string> m_suffixes;
-    std::unordered_set<std::string> m_not_names;
-    std::unordered_set<std::string> m_titles;
-    std::unordered_set<std::string> m_apposition_openers;
+    word_set m_skip;
+    word_set m_suffixes;
+    word_set m_not_names;
+    word_set m_titles;
+    word_set m_apposition_openers;
     phrase_matcher m_roles;  ///< matched over reversed tokens, walking left from the name
     phrase_matcher m_before; ///< reversed too
     phrase_matcher m_after;

@@ -7,6 +7,8 @@
 
 namespace etl::extract {
 
+using namespace std::string_view_literals;
+
 namespace {
 
 // ---- word tables --------------------------------------------------------------------------
@@ -404,7 +406,7 @@ std::optional<parsed> parse_at(std::vector<token> const &tokens, std::size_t i, 
 
     auto const next_is = [&](std::size_t k, std::string_view w) { return i + k < n && is_word(tokens[i + k], w); };
 
-    if (t.norm == "a" || t.norm == "an") {
+    if (t.norm == "a"sv || t.norm == "an"sv) {
         if (i + 1 >= n)
             return std::nullopt;
         token const &next = tokens[i + 1];
@@ -417,18 +419,18 @@ std::optional<parsed> parse_at(std::vector<token> const &tokens, std::size_t i, 
             p.end = i + 2;
             return p;
         }
-        if (next.norm == "score" && next_is(2, "of")) {
+        if (next.norm == "score"sv && next_is(2, "of")) {
             parsed p;
             p.value = 20;
             p.end = i + 2;
             return p;
         }
-        if (next.norm == "few" || next.norm == "handful") {
+        if (next.norm == "few"sv || next.norm == "handful"sv) {
             parsed p;
             p.vague = true;
             p.value = vague_value(vague_id::a_few, conv);
             p.end = i + 2;
-            if (next.norm == "few") {
+            if (next.norm == "few"sv) {
                 if (long const scale = scale_after(tokens, i + 2); scale != 0) {
                     p.value *= scale;
                     p.end = i + 3;
@@ -436,23 +438,23 @@ std::optional<parsed> parse_at(std::vector<token> const &tokens, std::size_t i, 
             }
             return p;
         }
-        if (next.norm == "number" && next_is(2, "of")) {
+        if (next.norm == "number"sv && next_is(2, "of")) {
             parsed p;
             p.vague = true;
             p.value = vague_value(vague_id::several, conv);
             p.end = i + 2;
             return p;
         }
-        if ((next.norm == "couple" || next.norm == "pair") && next_is(2, "of")) {
+        if ((next.norm == "couple"sv || next.norm == "pair"sv) && next_is(2, "of")) {
             parsed p;
             p.value = 2;
             p.end = i + 2;
-            p.qualifier = next.norm == "couple" ? count_qualifier::about : count_qualifier::exact;
+            p.qualifier = next.norm == "couple"sv ? count_qualifier::about : count_qualifier::exact;
             return p;
         }
         return std::nullopt;
     }
-    if (t.norm == "half" && next_is(1, "a") && next_is(2, "dozen")) {
+    if (t.norm == "half"sv && next_is(1, "a") && next_is(2, "dozen")) {
         parsed p;
         p.value = 6;
         p.end = i + 3;
@@ -583,8 +585,8 @@ bool excluded(std::vector<token> const &tokens, std::size_t start, std::size_t e
         if (next_flags & f_measure)
             return true;
         if (next->kind == token_kind::punct &&
-            (next->norm == "%" || next->norm == "/" ||
-             (next->norm == ":" && end + 1 < n && tokens[end + 1].kind == token_kind::number)))
+            (next->norm == "%"sv || next->norm == "/"sv ||
+             (next->norm == ":"sv && end + 1 < n && tokens[end + 1].kind == token_kind::number)))
             return true;
         // "10 a.m.", "7 p.m."
         if ((is_word(*next, "a") || is_word(*next, "p")) && end + 2 < n && is_punct(tokens[end + 1], ".") &&
@@ -594,16 +596,16 @@ bool excluded(std::vector<token> const &tokens, std::size_t start, std::size_t e
     // Before: money, labels, ages, "No. 5", "9:30".
     if (prev && !qualified) {
         if (prev->kind == token_kind::punct &&
-            (prev->norm == "$" || prev->norm == "#" || prev->norm == "/" || prev->norm == "\xE2\x82\xAC" ||
-             prev->norm == "\xC2\xA3" ||
-             (prev->norm == ":" && start > 1 && tokens[start - 2].kind == token_kind::number)))
+            (prev->norm == "$"sv || prev->norm == "#"sv || prev->norm == "/"sv || prev->norm == "\xE2\x82\xAC"sv ||
+             prev->norm == "\xC2\xA3"sv ||
+             (prev->norm == ":"sv && start > 1 && tokens[start - 2].kind == token_kind::number)))
             return true;
         if (prev_flags & (f_label | f_money_before | f_age_before))
             return true;
         if (is_punct(*prev, ".") && prev2 && (is_word(*prev2, "no") || is_word(*prev2, "nos")))
             return true;
         // A single letter glued to the number: "F-16", "M 16", "T-72".
-        if (prev->kind == token_kind::word && prev->norm.size() == 1 && prev->norm != "a" && prev->norm != "i" &&
+        if (prev->kind == token_kind::word && prev->norm.size() == 1 && prev->norm != "a"sv && prev->norm != "i"sv &&
             adjacent(*prev, first))
             return true;
     }
@@ -630,7 +632,7 @@ bool excluded(std::vector<token> const &tokens, std::size_t start, std::size_t e
             if (prev && is_punct(*prev, ".") && prev2 && (context_flags(*prev2) & f_month))
                 return true;
             if (next && (next_flags & f_month)) {
-                if (next->norm != "may" && next->norm != "march")
+                if (next->norm != "may"sv && next->norm != "march"sv)
                     return true;
                 bool const followed_by_date_part = end + 1 >= n || tokens[end + 1].kind != token_kind::word;
                 if ((next->capitalised && !next->all_caps) || followed_by_date_part)
@@ -651,10 +653,10 @@ bool excluded(std::vector<token> const &tokens, std::size_t start, std::size_t e
             return true;
     }
     // "how many were killed", "so many", "too many" ask or exclaim; they count nothing.
-    if (p.vague && prev && (prev->norm == "how" || prev->norm == "so" || prev->norm == "too"))
+    if (p.vague && prev && (prev->norm == "how"sv || prev->norm == "so"sv || prev->norm == "too"sv))
         return true;
     // "no one", "the one who", "one another".
-    if (!qualified && end == start + 1 && first.norm == "one") {
+    if (!qualified && end == start + 1 && first.norm == "one"sv) {
         if (prev && (prev_flags & f_one_before))
             return true;
         if (next && is_word(*next, "another"))

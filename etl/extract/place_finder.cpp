@@ -1,98 +1,68 @@
 #include "extract/place_finder.hpp"
 
 #include <algorithm>
+#include <unordered_set>
 #include <cmath>
 #include <string_view>
-#include <unordered_set>
 
 namespace etl::extract {
 
+using namespace std::string_view_literals;
+
 namespace {
 
-using word_set = std::unordered_set<std::string_view>;
-
-bool in(word_set const &s, std::string const &w) { return s.count(w) > 0; }
-
 /// Words that make the next capitalised word a person's name.
-word_set const &titles()
-{
-    static word_set const s{"mr", "mrs", "ms", "miss", "dr", "gen", "general", "col", "colonel", "maj", "major",
-                            "capt", "captain", "lt", "lieutenant", "sgt", "sergeant", "cpl", "corporal", "brig",
-                            "brigadier", "admiral", "marshal", "president", "minister", "premier", "sheikh",
-                            "shaikh", "mullah", "mawlawi", "maulvi", "maulana", "imam", "ayatollah", "senator",
-                            "sen", "rep", "representative", "gov", "judge", "justice", "prof", "professor",
-                            "commander", "cmdr", "king", "prince", "princess", "queen", "pope", "emir", "sultan",
-                            "sir", "lord", "lady", "mayor", "secretary", "ambassador", "envoy", "inspector",
-                            "constable", "hajji", "haji", "spokesman", "spokeswoman", "spokesperson", "sheriff",
-                            "deputy", "detective", "det", "officer", "chief", "superintendent", "supt", "trooper",
-                            "agent", "father", "rev", "reverend", "bishop", "pastor", "rabbi", "attorney",
-                            "prosecutor", "coach", "principal", "councilman", "councilwoman",
-                            "alderman", "commissioner", "director"};
-    return s;
-}
+word_set const titles{"mr", "mrs", "ms", "miss", "dr", "gen", "general", "col", "colonel", "maj", "major",
+                      "capt", "captain", "lt", "lieutenant", "sgt", "sergeant", "cpl", "corporal", "brig",
+                      "brigadier", "admiral", "marshal", "president", "minister", "premier", "sheikh",
+                      "shaikh", "mullah", "mawlawi", "maulvi", "maulana", "imam", "ayatollah", "senator",
+                      "sen", "rep", "representative", "gov", "judge", "justice", "prof", "professor",
+                      "commander", "cmdr", "king", "prince", "princess", "queen", "pope", "emir", "sultan",
+                      "sir", "lord", "lady", "mayor", "secretary", "ambassador", "envoy", "inspector",
+                      "constable", "hajji", "haji", "spokesman", "spokeswoman", "spokesperson", "sheriff",
+                      "deputy", "detective", "det", "officer", "chief", "superintendent", "supt", "trooper",
+                      "agent", "father", "rev", "reverend", "bishop", "pastor", "rabbi", "attorney",
+                      "prosecutor", "coach", "principal", "councilman", "councilwoman",
+                      "alderman", "commissioner", "director"};
 
-word_set const &neighbourhood_words()
-{
-    static word_set const s{"neighbourhood", "neighborhood", "neighbourhoods", "neighborhoods", "suburb", "quarter"};
-    return s;
-}
+/// Particles inside a person's name: "General Francisco de Paula Santander".
+word_set const name_particles{"de", "da", "del", "do", "dos", "van", "von", "bin", "ibn", "al", "el"};
+
+word_set const neighbourhood_words{"neighbourhood", "neighborhood", "neighbourhoods", "neighborhoods", "suburb",
+                                   "quarter"};
 
 /// Capitalised words that may follow a place name without making it part of another name.
-word_set const &continuations()
-{
-    static word_set const s{
-        "province", "provinces", "state", "governorate", "region", "district", "districts", "agency", "county",
-        "municipality", "city", "town", "village", "valley", "river", "airport", "airfield", "airbase", "air",
-        "base", "university", "college", "school", "hospital", "prison", "jail", "mosque", "church", "temple",
-        "shrine", "market", "bazaar", "bridge", "road", "highway", "street", "square", "stadium", "hotel", "dam",
-        "police", "governor", "council", "camp", "checkpoint", "station", "border", "crossing", "gate", "port",
-        "harbour", "harbor", "zone", "area", "division", "corps", "command", "garrison", "cantonment", "office",
-        "court", "international", "central", "old", "new", "north", "south", "east", "west", "northern",
-        "southern", "eastern", "western", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
-        "sunday", "january", "february", "march", "april", "may", "june", "july", "august", "september",
-        "october", "november", "december", "province's", "military", "army", "security", "residents", "officials"};
-    return s;
-}
+word_set const continuations{
+    "province", "provinces", "state", "governorate", "region", "district", "districts", "agency", "county",
+    "municipality", "city", "town", "village", "valley", "river", "airport", "airfield", "airbase", "air",
+    "base", "university", "college", "school", "hospital", "prison", "jail", "mosque", "church", "temple",
+    "shrine", "market", "bazaar", "bridge", "road", "highway", "street", "square", "stadium", "hotel", "dam",
+    "police", "governor", "council", "camp", "checkpoint", "station", "border", "crossing", "gate", "port",
+    "harbour", "harbor", "zone", "area", "division", "corps", "command", "garrison", "cantonment", "office",
+    "court", "international", "central", "old", "new", "north", "south", "east", "west", "northern",
+    "southern", "eastern", "western", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
+    "sunday", "january", "february", "march", "april", "may", "june", "july", "august", "september",
+    "october", "november", "december", "province's", "military", "army", "security", "residents", "officials"};
 
 /// Capitalised words that are not a person's first name (title-case headlines, compass).
-word_set const &function_words()
-{
-    static word_set const s{"in", "at", "on", "of", "the", "a", "an", "and", "or", "for", "to", "from", "near",
-                            "by", "with", "as", "after", "before", "over", "under", "into", "across", "outside",
-                            "inside", "amid", "against", "says", "said", "north", "south", "east", "west",
-                            "northern", "southern", "eastern", "western", "central", "upper", "lower", "greater",
-                            "northeastern", "northwestern", "southeastern", "southwestern", "downtown",
-                            "rural", "suburban", "war", "torn", "hit"};
-    return s;
-}
+word_set const function_words{"in", "at", "on", "of", "the", "a", "an", "and", "or", "for", "to", "from", "near",
+                              "by", "with", "as", "after", "before", "over", "under", "into", "across", "outside",
+                              "inside", "amid", "against", "says", "said", "north", "south", "east", "west",
+                              "northern", "southern", "eastern", "western", "central", "upper", "lower", "greater",
+                              "northeastern", "northwestern", "southeastern", "southwestern", "downtown",
+                              "rural", "suburban", "war", "torn", "hit"};
 
 /// Words after a name that make it a street's name ("West Madison Street", "Haifa Street").
 /// Text in capitals cannot show a proper name, so there only the unmistakable ones count.
-word_set const &street_words()
-{
-    static word_set const s{"street", "st", "avenue", "ave", "boulevard", "blvd", "road", "rd", "lane", "drive",
+word_set const street_words{"street", "st", "avenue", "ave", "boulevard", "blvd", "road", "rd", "lane", "drive",
                             "parkway"};
-    return s;
-}
 
-word_set const &caps_street_words()
-{
-    static word_set const s{"street", "st", "avenue", "ave", "boulevard", "blvd"};
-    return s;
-}
+word_set const caps_street_words{"street", "st", "avenue", "ave", "boulevard", "blvd"};
 
-word_set const &locatives()
-{
-    static word_set const s{"in", "near", "at", "outside", "from", "around", "towards", "toward", "into",
-                            "across", "inside", "to", "through", "between", "nearby", "on"};
-    return s;
-}
+word_set const locatives{"in", "near", "at", "outside", "from", "around", "towards", "toward", "into",
+                         "across", "inside", "to", "through", "between", "nearby", "on"};
 
-word_set const &speech_verbs()
-{
-    static word_set const s{"said", "says", "told", "added", "tweeted", "wrote", "stated", "claimed", "denied"};
-    return s;
-}
+word_set const speech_verbs{"said", "says", "told", "added", "tweeted", "wrote", "stated", "claimed", "denied"};
 
 enum class kind_hint { none, admin1, district, city };
 
@@ -113,17 +83,18 @@ char const *rule_name(rule_id r)
     return "unique";
 }
 
-kind_hint hint_of(std::string const &w)
+word_set const admin1_words{"province", "provinces", "state", "governorate", "region", "prefecture", "oblast",
+                            "department", "emirate"};
+word_set const district_words{"district", "districts", "agency", "county", "municipality", "tehsil", "lga"};
+word_set const city_words{"city", "town", "village", "township", "neighbourhood", "neighborhood", "suburb"};
+
+kind_hint hint_of(token const &t)
 {
-    static word_set const admin1{"province", "provinces", "state", "governorate", "region", "prefecture",
-                                 "oblast", "department", "emirate"};
-    static word_set const district{"district", "districts", "agency", "county", "municipality", "tehsil", "lga"};
-    static word_set const city{"city", "town", "village", "township", "neighbourhood", "neighborhood", "suburb"};
-    if (in(admin1, w))
+    if (admin1_words.contains(t))
         return kind_hint::admin1;
-    if (in(district, w))
+    if (district_words.contains(t))
         return kind_hint::district;
-    if (in(city, w))
+    if (city_words.contains(t))
         return kind_hint::city;
     return kind_hint::none;
 }
@@ -141,15 +112,10 @@ bool fits(kind_hint h, place_kind k)
 
 bool is_word(std::vector<token> const &t, std::size_t i) { return i < t.size() && t[i].kind == token_kind::word; }
 
-bool is_boundary(token const &t)
-{
-    if (t.kind != token_kind::punct)
-        return false;
-    static word_set const s{".", "!", "?", ":", ";", "\"", "(", ")", "[", "]", "|", "\xE2\x80\x9C",
-                            "\xE2\x80\x9D", "\xE2\x80\x98", "\xE2\x80\x99", "\xE2\x80\x94", "\xE2\x80\x93",
-                            "\xE2\x80\xA2"};
-    return in(s, t.norm);
-}
+word_set const boundary_marks{".", "!", "?", ":", ";", "\"", "(", ")", "[", "]", "|", "\xE2\x80\x9C", "\xE2\x80\x9D",
+                              "\xE2\x80\x98", "\xE2\x80\x99", "\xE2\x80\x94", "\xE2\x80\x93", "\xE2\x80\xA2"};
+
+bool is_boundary(token const &t) { return t.kind == token_kind::punct && boundary_marks.contains(t); }
 
 bool sentence_start(std::vector<token> const &t, std::size_t i) { return i == 0 || is_boundary(t[i - 1]); }
 
@@ -162,13 +128,14 @@ bool crosses_possessive(std::vector<token> const &t, phrase_match const &m)
     return false;
 }
 
-/// The word after "capital" that makes it money, not a city.
+/// Words after "capital" that make it money, not a city.
+word_set const money_words{"punishment", "market", "markets", "gains", "flight", "flows", "spending", "expenditure",
+                           "investment", "investments", "costs", "controls", "account", "goods", "requirements",
+                           "ratio", "ratios"};
+
 bool capital_as_money(std::vector<token> const &t, std::size_t i)
 {
-    static word_set const s{"punishment", "market", "markets", "gains", "flight", "flows", "spending",
-                            "expenditure", "investment", "investments", "costs", "controls", "account", "goods",
-                            "requirements", "ratio", "ratios"};
-    return is_word(t, i) && in(s, t[i].norm);
+    return is_word(t, i) && money_words.contains(t[i]);
 }
 
 } // namespace
@@ -283,7 +250,7 @@ void place_finder::scan(std::vector<token> const &tokens, country_context const 
                 break;
             bool sentence_break = false;
             for (std::size_t k = it->first_token + it->token_count; k < i && !sentence_break; ++k)
-                sentence_break = (tokens[k].norm == "." || tokens[k].norm == "!" || tokens[k].norm == "?") &&
+                sentence_break = (tokens[k].norm == "."sv || tokens[k].norm == "!"sv || tokens[k].norm == "?"sv) &&
                                  k > 0 && tokens[k - 1].norm.size() > 1;
             if (sentence_break)
                 break;
@@ -295,8 +262,8 @@ void place_finder::scan(std::vector<token> const &tokens, country_context const 
     };
     for (std::size_t i = 0; i < n;) {
         token const &t = tokens[i];
-        if (home_capital && t.norm == "capital" && i > 0 && tokens[i - 1].norm == "the" &&
-            !(is_word(tokens, i + 1) && tokens[i + 1].norm == "of") && !capital_as_money(tokens, i + 1)) {
+        if (home_capital && t.norm == "capital"sv && i > 0 && tokens[i - 1].norm == "the"sv &&
+            !(is_word(tokens, i + 1) && tokens[i + 1].norm == "of"sv) && !capital_as_money(tokens, i + 1)) {
             emit(i - 1, i + 1, *home_capital, rule_id::capital);
             ++i;
             continue;
@@ -307,10 +274,10 @@ void place_finder::scan(std::vector<token> const &tokens, country_context const 
         }
 
         // "U.S." / "U.K.": the phrase matcher cannot see through the full stops.
-        if (t.norm == "u" && i + 2 < n && tokens[i + 1].norm == "." && is_word(tokens, i + 2) &&
-            (tokens[i + 2].norm == "s" || tokens[i + 2].norm == "k")) {
-            if (auto const c = g.country(tokens[i + 2].norm == "s" ? "US" : "GB")) {
-                std::size_t const last = i + 3 < n && tokens[i + 3].norm == "." ? i + 4 : i + 3;
+        if (t.norm == "u"sv && i + 2 < n && tokens[i + 1].norm == "."sv && is_word(tokens, i + 2) &&
+            (tokens[i + 2].norm == "s"sv || tokens[i + 2].norm == "k"sv)) {
+            if (auto const c = g.country(tokens[i + 2].norm == "s"sv ? "US" : "GB")) {
+                std::size_t const last = i + 3 < n && tokens[i + 3].norm == "."sv ? i + 4 : i + 3;
                 emit(i, last, *c, rule_id::unique);
                 learn_country(*c, 3);
                 i = last;
@@ -363,27 +330,26 @@ void place_finder::scan(std::vector<token> const &tokens, country_context const 
         {
             // A title opens a name that runs over capitalised words and particles: "General
             // Francisco de Paula Santander", "Gen. Abdul Rashid Dostum".
-            static word_set const particles{"de", "da", "del", "do", "dos", "van", "von", "bin", "ibn", "al", "el"};
             std::size_t q = i;
             for (std::size_t steps = 0; q > 0 && steps < 5; ++steps) {
                 token const &prev = tokens[q - 1];
-                bool const name_part = prev.kind == token_kind::word && !in(titles(), prev.norm) &&
-                                       ((!all_caps && prev.capitalised) || in(particles, prev.norm));
+                bool const name_part = prev.kind == token_kind::word && !titles.contains(prev) &&
+                                       ((!all_caps && prev.capitalised) || name_particles.contains(prev));
                 if (!name_part)
                     break;
                 --q;
             }
-            if (q > 0 && tokens[q - 1].norm == ".")
+            if (q > 0 && tokens[q - 1].norm == "."sv)
                 --q;
             if (q > 0 && is_word(tokens, q - 1) && (all_caps || tokens[q - 1].capitalised) &&
-                in(titles(), tokens[q - 1].norm)) {
+                titles.contains(tokens[q - 1])) {
                 ++i;
                 continue;
             }
         }
         if (is_word(tokens, end) &&
-            (all_caps ? in(caps_street_words(), tokens[end].norm)
-                      : tokens[end].capitalised && in(street_words(), tokens[end].norm))) {
+            (all_caps ? caps_street_words.contains(tokens[end])
+                      : tokens[end].capitalised && street_words.contains(tokens[end]))) {
             i = end;
             continue;
         }
@@ -396,14 +362,14 @@ void place_finder::scan(std::vector<token> const &tokens, country_context const 
             bool const prev_capitalised =
                 i > 0 && is_word(tokens, i - 1) && tokens[i - 1].capitalised && !tokens[i - 1].possessive;
             if (prev_capitalised && !prev_is_place && !sentence_start(tokens, i - 1) &&
-                !in(function_words(), tokens[i - 1].norm) && hint_of(tokens[i - 1].norm) == kind_hint::none) {
+                !function_words.contains(tokens[i - 1]) && hint_of(tokens[i - 1]) == kind_hint::none) {
                 ++i;
                 continue;
             }
             // Glued means one space apart: "CHICAGO - A man ..." is a dateline, not a name.
             bool const glued = is_word(tokens, end) && tokens[end].begin == tokens[end - 1].end + 1;
             if (!prev_capitalised && !t.possessive && glued && tokens[end].capitalised &&
-                !in(continuations(), tokens[end].norm) && g.matcher().matches_at(tokens, end).empty()) {
+                !continuations.contains(tokens[end]) && g.matcher().matches_at(tokens, end).empty()) {
                 ++i;
                 continue;
             }
@@ -411,8 +377,8 @@ void place_finder::scan(std::vector<token> const &tokens, country_context const 
             bool const capital = std::any_of(cands.begin(), cands.end(), [&](name_ref const &r) {
                 return g.place(r.place).national_capital;
             });
-            if (!capital && is_word(tokens, end) && in(speech_verbs(), tokens[end].norm) &&
-                !(i > 0 && is_word(tokens, i - 1) && (in(locatives(), tokens[i - 1].norm) || tokens[i - 1].norm == "of"))) {
+            if (!capital && is_word(tokens, end) && speech_verbs.contains(tokens[end]) &&
+                !(i > 0 && is_word(tokens, i - 1) && (locatives.contains(tokens[i - 1]) || tokens[i - 1].norm == "of"sv))) {
                 ++i;
                 continue;
             }
@@ -421,12 +387,12 @@ void place_finder::scan(std::vector<token> const &tokens, country_context const 
         // ---- local evidence: place-type words and containers ---------------------------------
         rule_id rule = rule_id::none;
         bool strong = false;
-        kind_hint hint = is_word(tokens, end) ? hint_of(tokens[end].norm) : kind_hint::none;
-        if (hint == kind_hint::none && i >= 2 && tokens[i - 1].norm == "of" && is_word(tokens, i - 2))
-            hint = hint_of(tokens[i - 2].norm);
+        kind_hint hint = is_word(tokens, end) ? hint_of(tokens[end]) : kind_hint::none;
+        if (hint == kind_hint::none && i >= 2 && tokens[i - 1].norm == "of"sv && is_word(tokens, i - 2))
+            hint = hint_of(tokens[i - 2]);
         bool const hint_follows = is_word(tokens, end) && hint != kind_hint::none;
         // "the San José neighborhood of Barranquilla": a neighbourhood, named or not in the gazetteer
-        if (is_word(tokens, end) && in(neighbourhood_words(), tokens[end].norm) &&
+        if (is_word(tokens, end) && neighbourhood_words.contains(tokens[end]) &&
             !filter([&](name_ref const &r) { return g.place(r.place).part_of != no_place; })) {
             i = end + 1;
             continue;
@@ -454,14 +420,14 @@ void place_finder::scan(std::vector<token> const &tokens, country_context const 
             bool adjacent = pm_end <= i && i - pm_end <= 3;
             for (std::size_t k = pm_end; adjacent && k < i; ++k)
                 adjacent = is_word(tokens, k) &&
-                           (hint_of(tokens[k].norm) != kind_hint::none || tokens[k].norm == "of" ||
-                            tokens[k].norm == "the" || tokens[k].norm == "capital");
+                           (hint_of(tokens[k]) != kind_hint::none || tokens[k].norm == "of"sv ||
+                            tokens[k].norm == "the"sv || tokens[k].norm == "capital"sv);
             if (adjacent && filter([&](name_ref const &r) { return r.place != pm.place_id && g.contains(pm.place_id, r.place); })) {
                 rule = rule_id::local;
                 strong = true;
             }
             // "Lahore, Punjab", "Kandahar, Afghanistan": the second contains the first.
-            if (pm_end + 1 == i && tokens[i - 1].norm == "," &&
+            if (pm_end + 1 == i && tokens[i - 1].norm == ","sv &&
                 filter([&](name_ref const &r) { return r.place != pm.place_id && g.contains(r.place, pm.place_id); })) {
                 rule = rule_id::local;
                 strong = true;
@@ -470,9 +436,9 @@ void place_finder::scan(std::vector<token> const &tokens, country_context const 
         // "El Paso, Texas", "Chibok town, Borno state": a container after a comma. A division or
         // country there that holds none of the candidates means another place of that name, one
         // the gazetteer lacks ("Njaba village, Borno state" is not Njaba in Imo).
-        std::size_t const comma = end + (is_word(tokens, end) && hint_of(tokens[end].norm) != kind_hint::none ? 1 : 0);
+        std::size_t const comma = end + (is_word(tokens, end) && hint_of(tokens[end]) != kind_hint::none ? 1 : 0);
         bool contradicted = false;
-        if (comma + 1 < n && tokens[comma].norm == "," && is_word(tokens, comma + 1) &&
+        if (comma + 1 < n && tokens[comma].norm == ","sv && is_word(tokens, comma + 1) &&
             (all_caps || tokens[comma + 1].capitalised)) {
             for (auto const &m : g.matcher().matches_at(tokens, comma + 1)) {
                 auto const &next = g.entry(m.value);
@@ -493,7 +459,7 @@ void place_finder::scan(std::vector<token> const &tokens, country_context const 
                     std::size_t const after_name = comma + 1 + m.token_count;
                     bool const whole = after_name >= n || !is_word(tokens, after_name) ||
                                        (!all_caps && !tokens[after_name].capitalised) ||
-                                       hint_of(tokens[after_name].norm) != kind_hint::none;
+                                       hint_of(tokens[after_name]) != kind_hint::none;
                     contradicted = whole && !next.ambiguous && std::all_of(next.refs.begin(), next.refs.end(), [&](name_ref const &o) {
                         auto const k = kind_of(o);
                         return o.source != name_source::demonym && (k == place_kind::admin1 || k == place_kind::country);
@@ -510,7 +476,7 @@ void place_finder::scan(std::vector<token> const &tokens, country_context const 
         // ---- names that are also words need support ------------------------------------------
         bool const common = all_caps ? e.any_common : e.common_word;
         if ((e.ambiguous || common) && !strong) {
-            bool const after_locative = i > 0 && is_word(tokens, i - 1) && in(locatives(), tokens[i - 1].norm);
+            bool const after_locative = i > 0 && is_word(tokens, i - 1) && locatives.contains(tokens[i - 1]);
             if (e.ambiguous || !after_locative ||
                 !filter([&](name_ref const &r) { return ctx.country_weight(g.place(r.place).country_id) > 0; })) {
                 ++i;
@@ -584,8 +550,8 @@ void place_finder::scan(std::vector<token> const &tokens, country_context const 
         std::uint32_t place = best.place;
         if (kind_of(best) == place_kind::country) {
             auto const &iso2 = g.place(best.place).country;
-            bool const after = is_word(tokens, end) && tokens[end].norm == "capital" && !capital_as_money(tokens, end + 1);
-            bool const before = i >= 2 && tokens[i - 1].norm == "of" && tokens[i - 2].norm == "capital";
+            bool const after = is_word(tokens, end) && tokens[end].norm == "capital"sv && !capital_as_money(tokens, end + 1);
+            bool const before = i >= 2 && tokens[i - 1].norm == "of"sv && tokens[i - 2].norm == "capital"sv;
             if (after || before) {
                 if (auto const cap = g.capital_of(iso2)) {
                     place = *cap;
@@ -635,7 +601,7 @@ void place_finder::scan(std::vector<token> const &tokens, country_context const 
     }
 }
 
-bool is_place_type_word(std::string const &norm) { return hint_of(norm) != kind_hint::none; }
+bool is_place_type_word(token const &t) { return hint_of(t) != kind_hint::none; }
 
 std::string division_name(std::string const &geonames_name)
 {
@@ -643,14 +609,16 @@ std::string division_name(std::string const &geonames_name)
     // GTD, news and coders write "Borno", "Sagaing", "Arauca", "Garissa". A bare direction stays
     // whole ("Central Region", "Eastern Province").
     static std::string_view const suffixes[] = {" State", " Region", " Department", " County"};
-    static word_set const bare{"central", "eastern", "western", "northern", "southern", "north", "south",
-                               "east", "west", "upper", "lower", "capital", "coastal"};
+    // plain strings: names are not tokens, and this may run before any lexicon has loaded
+    static std::unordered_set<std::string_view> const bare{"central", "eastern", "western", "northern", "southern",
+                                                            "north",   "south",   "east",    "west",     "upper",
+                                                            "lower",   "capital", "coastal"};
     for (std::string_view const suffix : suffixes) {
         if (geonames_name.size() <= suffix.size() ||
             geonames_name.compare(geonames_name.size() - suffix.size(), suffix.size(), suffix) != 0)
             continue;
         std::string stem = geonames_name.substr(0, geonames_name.size() - suffix.size());
-        if (in(bare, fold(stem)))
+        if (bare.count(fold(stem)) > 0)
             return geonames_name;
         return stem;
     }

@@ -89,7 +89,7 @@ private:
 };
 
 /// Is the (normalised) word a place type: "province", "district", "city", "town", "county" ...?
-bool is_place_type_word(std::string const &norm);
+bool is_place_type_word(token const &t);
 
 /// A first-level division's name as reported: GeoNames' name without a trailing "State",
 /// "Region", "Department" or "County" ("Borno State" -> "Borno"), as GTD and news write it.

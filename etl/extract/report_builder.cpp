@@ -8,70 +8,64 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdlib>
-#include <unordered_set>
 
 namespace etl::extract {
+
+using namespace std::string_view_literals;
 
 namespace {
 
 // Closed-class words of English grammar, not lexicon data: determiners that make a noun phrase
 // refer back to something already told, and words that announce a different incident.
-std::unordered_set<std::string> const definite_determiners{"the", "this", "that", "these", "those", "its", "their",
-                                                           "same"};
-std::unordered_set<std::string> const indefinite_determiners{"a", "an", "another", "one", "two", "three", "several",
-                                                             "some", "other", "new", "twin"};
+word_set const definite_determiners{"the", "this", "that", "these", "those", "its", "their", "same"};
+word_set const indefinite_determiners{"a", "an", "another", "one", "two", "three", "several", "some", "other",
+                                      "new", "twin"};
 // Adverbs that announce another incident anywhere before its trigger ("Also in April, six people
 // were killed"), and adjectives that do so only inside the trigger's noun phrase ("another
 // attack", "a second blast"; not "in the first hours of the attack").
-std::unordered_set<std::string> const new_incident_adverbs{"separately", "also", "earlier", "elsewhere",
-                                                           "meanwhile"};
-std::unordered_set<std::string> const new_incident_adjectives{"another", "second", "third", "first", "separate",
-                                                              "other", "previous", "latest", "similar"};
-std::unordered_set<std::string> const locative_prepositions{"in", "near", "at", "inside", "on",
-                                                             "across", "around", "within", "off"};
-std::unordered_set<std::string> const city_anaphors{"city", "town"};
-std::unordered_set<std::string> const clause_openers{"before", "after", "when", "while", "as", "because", "until",
-                                                     "once", "since", "and", "but", "where", "that", "which", "who"};
-std::unordered_set<std::string> const ordinal_heads{"first", "second", "third", "fourth", "latter", "former"};
-std::unordered_set<std::string> const copulas{"was", "is", "were", "be", "been", "as", "marked"};
-std::unordered_set<std::string> const total_words{"total", "all", "combined", "altogether", "overall"};
-std::unordered_set<std::string> const made_in_words{"flagged", "registered", "owned", "based", "operated",
-                                                    "made", "born", "bound"};
-std::unordered_set<std::string> const speech_verbs{"said", "says", "told", "announced", "claimed", "denied",
-                                                   "described", "stated", "reported", "confirmed"};
-std::unordered_set<std::string> const residence_words{"lives", "lived", "living", "works", "worked", "working",
-                                                      "resides", "resided", "residing", "moved", "grew", "raised",
-                                                      "born", "studied", "studies", "hails"};
-std::unordered_set<std::string> const statement_words{"statement", "issued", "released", "published", "interview",
-                                                      "conference", "briefing", "reporters", "journalists",
-                                                      "speaking", "spoke"};
-std::unordered_set<std::string> const direction_words{"to", "towards", "toward"};
-std::unordered_set<std::string> const people_words{"those", "people", "passengers", "workers", "labourers",
-                                                   "laborers", "migrants", "residents", "men", "women", "pilgrims",
-                                                   "students", "tourists", "visitors", "settlers", "truckers"};
-std::unordered_set<std::string> const travel_verbs{"travelling", "traveling", "returning", "coming", "driving",
-                                                   "heading", "moving", "fleeing", "returned", "travelled",
-                                                   "traveled", "came", "drove"};
-std::unordered_set<std::string> const clause_words{"when", "and", "after", "as", "while", "where", "killing",
-                                                   "in", "near", "inside", "on"};
-std::unordered_set<std::string> const caps_modifiers{
-    "the",       "a",        "an",       "of",         "city",       "town",       "village",    "province",
-    "district",  "state",    "region",   "capital",    "northern",   "southern",   "eastern",    "western",
-    "central",   "northeastern", "northwestern", "southeastern", "southwestern", "north", "south", "east",
-    "west",      "nearby",   "neighbouring", "neighboring", "restive", "remote", "border", "port"};
+word_set const new_incident_adverbs{"separately", "also", "earlier", "elsewhere", "meanwhile"};
+word_set const new_incident_adjectives{"another", "second", "third", "first", "separate", "other", "previous",
+                                       "latest", "similar"};
+word_set const locative_prepositions{"in", "near", "at", "inside", "on", "across", "around", "within", "off"};
+word_set const city_anaphors{"city", "town"};
+word_set const copulas{"was", "is", "were", "be", "been", "as", "marked"};
+word_set const total_words{"total", "all", "combined", "altogether", "overall"};
+word_set const made_in_words{"flagged", "registered", "owned", "based", "operated", "made", "born", "bound"};
+word_set const speech_verbs{"said", "says", "told", "announced", "claimed", "denied", "described", "stated",
+                            "reported", "confirmed"};
+word_set const direction_words{"to", "towards", "toward"};
+word_set const travel_verbs{"travelling", "traveling", "returning", "coming", "driving", "heading", "moving",
+                            "fleeing", "returned", "travelled", "traveled", "came", "drove"};
+word_set const clause_words{"when", "and", "after", "as", "while", "where", "killing", "in", "near", "inside",
+                            "on"};
+word_set const caps_modifiers{"the", "a", "an", "of", "city", "town", "village", "province", "district", "state",
+                              "region", "capital", "northern", "southern", "eastern", "western", "central",
+                              "northeastern", "northwestern", "southeastern", "southwestern", "north", "south",
+                              "east", "west", "nearby", "neighbouring", "neighboring", "restive", "remote",
+                              "border", "port"};
+word_set const clause_openers{"before", "after", "when", "while", "as", "because", "until", "once", "since", "and",
+                              "but", "where", "that", "which", "who"};
+word_set const ordinal_heads{"first", "second", "third", "fourth", "latter", "former"};
+word_set const residence_words{"lives", "lived", "living", "works", "worked", "working", "resides", "resided",
+                               "residing", "moved", "grew", "raised", "born", "studied", "studies", "hails"};
+word_set const statement_words{"statement", "issued", "released", "published", "interview", "conference",
+                               "briefing", "reporters", "journalists", "speaking", "spoke"};
+word_set const people_words{"those", "people", "passengers", "workers", "labourers", "laborers", "migrants",
+                            "residents", "men", "women", "pilgrims", "students", "tourists", "visitors", "settlers",
+                            "truckers"};
 // What a country owns or sends rather than where it is: "the U.S. embassy", "Iraq troops".
-std::unordered_set<std::string> const owned_nouns{
-    "embassy", "embassies", "consulate", "mission",   "troops",   "forces",    "soldiers", "warships", "warship",
-    "navy",    "army",      "military",  "officials", "official", "government", "ambassador", "diplomat",
-    "diplomats", "citizens", "nationals", "drone",    "drones",   "jets",      "aircraft", "envoy",    "president"};
-std::unordered_set<std::string> const attacker_nouns{"bomber",  "bombers",  "attacker",  "attackers", "gunman",
-                                                     "gunmen",  "assailant", "assailants", "shooter", "shooters"};
-std::unordered_set<std::string> const event_anaphors{"incident", "attack", "assault", "shooting", "bombing",
-                                                     "blast", "explosion", "ambush", "raid", "massacre"};
-std::unordered_set<std::string> const route_words{"between", "from", "to", "via", "through"};
-std::unordered_set<std::string> const group_anaphors{"group", "militants", "organisation", "organization", "outfit",
-                                                     "terrorists", "insurgents", "jihadists", "extremists",
-                                                     "rebels", "guerrillas", "fighters", "attackers"};
+word_set const owned_nouns{"embassy", "embassies", "consulate", "mission", "troops", "forces", "soldiers",
+                           "warships", "warship", "navy", "army", "military", "officials", "official", "government",
+                           "ambassador", "diplomat", "diplomats", "citizens", "nationals", "drone", "drones",
+                           "jets", "aircraft", "envoy", "president"};
+word_set const attacker_nouns{"bomber", "bombers", "attacker", "attackers", "gunman", "gunmen", "assailant",
+                              "assailants", "shooter", "shooters"};
+word_set const event_anaphors{"incident", "attack", "assault", "shooting", "bombing", "blast", "explosion",
+                              "ambush", "raid", "massacre"};
+word_set const route_words{"between", "from", "to", "via", "through"};
+word_set const group_anaphors{"group", "militants", "organisation", "organization", "outfit", "terrorists",
+                              "insurgents", "jihadists", "extremists", "rebels", "guerrillas", "fighters",
+                              "attackers"};
 
 int specificity(place_kind k)
 {
@@ -188,12 +182,12 @@ std::vector<place_mention> report_builder::listed_places(draft const &d) const
         if (seg.kind == segment_kind::support || seg.kind == segment_kind::headline || !seg.locates)
             continue;
         for (auto const &m : m_places) {
-            if (!within(m, seg.first, seg.last) || m.rule == "demonym" ||
+            if (!within(m, seg.first, seg.last) || m.rule == "demonym"sv ||
                 g.place(m.place_id).kind == place_kind::country)
                 continue;
             if (list.empty()) {
                 // "between Kabul and Kandahar", "from Quetta and Karachi" name a route or origins
-                bool const route = m.first_token > seg.first && route_words.count(m_tokens[m.first_token - 1].norm);
+                bool const route = m.first_token > seg.first && route_words.contains(m_tokens[m.first_token - 1]);
                 if (!route)
                     list.push_back(m);
                 continue;
@@ -206,8 +200,8 @@ std::vector<place_mention> report_builder::listed_places(draft const &d) const
             bool joined = false;
             for (std::size_t k = gap_first; coordinated && k < m.first_token; ++k) {
                 coordinated = !lexicon::is_sentence_end(m_tokens, k);
-                joined = joined || m_tokens[k].norm == "and" ||
-                         (m_tokens[k].norm == "," && has_and_after(m.first_token + m.token_count, seg.last));
+                joined = joined || m_tokens[k].norm == "and"sv ||
+                         (m_tokens[k].norm == ","sv && has_and_after(m.first_token + m.token_count, seg.last));
             }
             for (auto const &other : list)
                 coordinated = coordinated && !places_compatible(other.place_id, m.place_id);
@@ -229,8 +223,8 @@ bool report_builder::says_total(draft const &d) const
     for (auto const &seg : d.segments)
         if (seg.kind == segment_kind::trigger)
             for (std::size_t i = seg.first; i + 1 < seg.last; ++i)
-                if ((m_tokens[i].norm == "in" && total_words.count(m_tokens[i + 1].norm)) ||
-                    m_tokens[i].norm == "altogether" || m_tokens[i].norm == "combined")
+                if ((m_tokens[i].norm == "in"sv && total_words.contains(m_tokens[i + 1])) ||
+                    m_tokens[i].norm == "altogether"sv || m_tokens[i].norm == "combined"sv)
                     return true;
     return false;
 }
@@ -239,7 +233,7 @@ bool report_builder::has_and_after(std::size_t first, std::size_t last) const
 {
     // the "and" that closes a list: "Kano, Kaduna and Zaria"
     for (std::size_t k = first; k < last && k < first + 6; ++k) {
-        if (m_tokens[k].norm == "and")
+        if (m_tokens[k].norm == "and"sv)
             return true;
         if (lexicon::is_sentence_end(m_tokens, k))
             break;
@@ -412,12 +406,12 @@ std::vector<report_builder::segment> report_builder::trigger_segments(std::size_
     for (auto const &seg : out) {
         std::size_t from = seg.first;
         for (std::size_t k = seg.first + 1; k + 1 < seg.last; ++k) {
-            bool const joint = (m_tokens[k].norm == "," && m_tokens[k + 1].norm == "and") ||
-                               m_tokens[k].norm == ";" || m_tokens[k].norm == "while" ||
-                               m_tokens[k].norm == "whereas";
+            bool const joint = (m_tokens[k].norm == ","sv && m_tokens[k + 1].norm == "and"sv) ||
+                               m_tokens[k].norm == ";"sv || m_tokens[k].norm == "while"sv ||
+                               m_tokens[k].norm == "whereas"sv;
             if (!joint)
                 continue;
-            std::size_t const next = m_tokens[k].norm == "," ? k + 2 : k + 1;
+            std::size_t const next = m_tokens[k].norm == ","sv ? k + 2 : k + 1;
             auto const before = clause_place(from, k);
             auto const after = clause_place(next, seg.last);
             // "in 1975, a commando stormed ... in Vienna, and in August 1981 gunmen attacked ..."
@@ -448,7 +442,7 @@ std::optional<std::uint32_t> report_builder::clause_place(std::size_t first, std
     auto const &g = m_lex.places.places();
     std::optional<std::uint32_t> best;
     for (auto const &m : m_places)
-        if (within(m, first, last) && m.rule != "demonym" && g.place(m.place_id).kind != place_kind::country &&
+        if (within(m, first, last) && m.rule != "demonym"sv && g.place(m.place_id).kind != place_kind::country &&
             (!best || specificity(g.place(m.place_id).kind) > specificity(g.place(*best).kind)))
             best = m.place_id;
     return best;
@@ -459,30 +453,30 @@ bool report_builder::opens_new_incident(segment const &seg) const
 {
     // "The assailant was also killed in the incident": the same incident, told further
     for (std::size_t i = seg.first; i + 2 < seg.last; ++i)
-        if (m_tokens[i].norm == "in" && m_tokens[i + 1].norm == "the" && event_anaphors.count(m_tokens[i + 2].norm))
+        if (m_tokens[i].norm == "in"sv && m_tokens[i + 1].norm == "the"sv && event_anaphors.contains(m_tokens[i + 2]))
             return false;
     auto const trigger = first_trigger(m_info[seg.sentence].cue, seg.first, seg.last);
     for (std::size_t i = seg.first; i < std::min(trigger + 1, seg.last); ++i)
-        if (new_incident_adverbs.count(m_tokens[i].norm))
+        if (new_incident_adverbs.contains(m_tokens[i]))
             return true;
     // "The first, packed with nails, killed four ... The second, planted under a bandstand, ..."
     if (seg.first + 2 < seg.last && m_tokens[seg.first].norm == "the" &&
-        ordinal_heads.count(m_tokens[seg.first + 1].norm) && m_tokens[seg.first + 2].kind == token_kind::punct)
+        ordinal_heads.contains(m_tokens[seg.first + 1]) && m_tokens[seg.first + 2].kind == token_kind::punct)
         return true;
     // "the second bomber blew himself up" is one more attacker of the same incident
     for (auto const &h : m_info[seg.sentence].cue.hits)
-        if (h.first_token == trigger && attacker_nouns.count(m_tokens[h.first_token + h.token_count - 1].norm))
+        if (h.first_token == trigger && attacker_nouns.contains(m_tokens[h.first_token + h.token_count - 1]))
             return false;
     for (std::size_t i = std::min(trigger, seg.last), steps = 0; i > seg.first && steps < 4; ++steps) {
         token const &t = m_tokens[--i];
-        if (attacker_nouns.count(t.norm))
+        if (attacker_nouns.contains(t))
             return false;
         // "It was the first suicide bombing in the capital since ...": said of this incident
-        bool const predicate = i >= seg.first + 2 && m_tokens[i - 1].norm == "the" &&
-                               copulas.count(m_tokens[i - 2].norm);
-        if (new_incident_adjectives.count(t.norm))
+        bool const predicate = i >= seg.first + 2 && m_tokens[i - 1].norm == "the"sv &&
+                               copulas.contains(m_tokens[i - 2]);
+        if (new_incident_adjectives.contains(t))
             return !predicate;
-        if (t.kind == token_kind::punct || t.norm == "of" || t.norm == "in" || t.norm == "on" || t.norm == "at")
+        if (t.kind == token_kind::punct || t.norm == "of"sv || t.norm == "in"sv || t.norm == "on"sv || t.norm == "at"sv)
             break;
     }
     return false;
@@ -502,12 +496,12 @@ int report_builder::determiner_of(segment const &seg) const
         for (std::size_t steps = 0, i = h.first_token; i > seg.first && steps < 5 && here <= 0; ++steps) {
             --i;
             auto const &t = m_tokens[i];
-            if (t.kind == token_kind::punct || clause_openers.count(t.norm))
+            if (t.kind == token_kind::punct || clause_openers.contains(t))
                 break; // "with 40 people at a luncheon before he struck": not the trigger's phrase
             // a genitive is definite: "Friday's massacre", "the group's attack"
-            if (definite_determiners.count(t.norm) || t.possessive)
+            if (definite_determiners.contains(t) || t.possessive)
                 here = 1;
-            else if (here == 0 && (t.kind == token_kind::number || indefinite_determiners.count(t.norm)))
+            else if (here == 0 && (t.kind == token_kind::number || indefinite_determiners.contains(t)))
                 here = -1; // keep walking: "the two bombs", "the January 3 attack" are definite
         }
         if (here > 0)
@@ -540,13 +534,13 @@ bool report_builder::is_incident_date(date_mention const &d, std::size_t sentenc
     for (std::size_t steps = 0, i = d.first_token; i > first && steps < 8; ++steps) {
         --i;
         auto const &t = m_tokens[i];
-        if (t.kind == token_kind::punct && t.norm != "'" && t.norm != "\"")
+        if (t.kind == token_kind::punct && t.norm != "'"sv && t.norm != "\""sv)
             return true;
         if (std::any_of(hits.begin(), hits.end(), [i](trigger_hit const &h) {
                 return h.state != trigger_state::cancelled && i >= h.first_token && i < h.first_token + h.token_count;
             }))
             return true;
-        if (m_lex.non_event_verbs.count(t.norm))
+        if (m_lex.non_event_verbs.contains(t))
             return false;
     }
     return true;
@@ -586,7 +580,7 @@ bool report_builder::implausible(place_mention const &m, std::vector<std::string
         return false;
     // one of several places of that name, chosen by population or the article's country alone,
     // or a unique name not said to be where something happened ("taken to Mount Sinai")
-    bool const doubtful = m.rule == "prior" || m.rule == "context" || (m.rule == "unique" && !locative(m));
+    bool const doubtful = m.rule == "prior"sv || m.rule == "context"sv || (m.rule == "unique"sv && !locative(m));
     auto const own = g.country(p.country);
     int const own_weight = own ? m_context.country_weight(*own) : 0;
     // place_finder::context_of weighs one place mention 2
@@ -600,7 +594,7 @@ bool report_builder::implausible(place_mention const &m, std::vector<std::string
         if (km && *km > 300.0 && p.population < 100000)
             return true;
     }
-    bool const weak = m.rule == "unique" || m.rule == "prior" || m.rule == "hint";
+    bool const weak = m.rule == "unique"sv || m.rule == "prior"sv || m.rule == "hint"sv;
     if (!weak)
         return false;
     // A town of some size, the only place of that name, named with a place preposition, is a
@@ -645,7 +639,7 @@ std::optional<place_mention> report_builder::segment_place(segment const &seg, b
         // An adjective names where something comes from more often than where it happened
         // ("near the German embassy" in Kabul): it places a report only when nothing else does.
         // "the U.S. embassy", "Pakistani troops": whose, not where
-        bool const demonym = m.rule == "demonym" || owner(m);
+        bool const demonym = m.rule == "demonym"sv || owner(m);
         if ((demonym && (!with_demonyms || names_a_person(m))) || in_route_name(m) || home_town(m) ||
             not_the_scene(m) || implausible(m, actor_countries))
             continue;
@@ -685,7 +679,7 @@ bool report_builder::owner(place_mention const &m) const
     std::size_t const after = m.first_token + m.token_count;
     if (after >= m_tokens.size())
         return false;
-    return m_lex.places.places().place(m.place_id).kind == place_kind::country && owned_nouns.count(m_tokens[after].norm);
+    return m_lex.places.places().place(m.place_id).kind == place_kind::country && owned_nouns.contains(m_tokens[after]);
 }
 
 bool report_builder::says_here(std::vector<segment> const &segments) const
@@ -694,12 +688,12 @@ bool report_builder::says_here(std::vector<segment> const &segments) const
         if (seg.kind != segment_kind::trigger)
             continue;
         for (std::size_t i = seg.first; i < seg.last; ++i) {
-            if (m_tokens[i].norm == "here" && !(i + 1 < seg.last && m_tokens[i + 1].norm == "is"))
+            if (m_tokens[i].norm == "here"sv && !(i + 1 < seg.last && m_tokens[i + 1].norm == "is"sv))
                 return true;
             // "outside this Olympic city", "in this capital"
-            if (m_tokens[i].norm == "this")
+            if (m_tokens[i].norm == "this"sv)
                 for (std::size_t k = i + 1; k < seg.last && k < i + 4; ++k)
-                    if (m_tokens[k].norm == "city" || m_tokens[k].norm == "capital" || m_tokens[k].norm == "town")
+                    if (m_tokens[k].norm == "city"sv || m_tokens[k].norm == "capital"sv || m_tokens[k].norm == "town"sv)
                         return true;
         }
     }
@@ -710,22 +704,22 @@ bool report_builder::not_the_scene(place_mention const &m) const
 {
     // "the Belize-flagged cargo ship", "a Dubai-based company"
     if (std::size_t const next = m.first_token + m.token_count;
-        next < m_tokens.size() && made_in_words.count(m_tokens[next].norm))
+        next < m_tokens.size() && made_in_words.contains(m_tokens[next]))
         return true;
     // a government speaking: "The Taliban government in Kabul said ...", "Kabul said"
     std::size_t const after = m.first_token + m.token_count;
-    if (after < m_tokens.size() && speech_verbs.count(m_tokens[after].norm))
+    if (after < m_tokens.size() && speech_verbs.contains(m_tokens[after]))
         return true;
     // where a statement was made: "a statement issued in Dublin", "told reporters in Islamabad"
     for (std::size_t k = m.first_token, steps = 0; k > 0 && steps < 4; ++steps)
-        if (statement_words.count(m_tokens[--k].norm))
+        if (statement_words.contains(m_tokens[--k]))
             return true;
     // where someone lives or works: "Chou, who works as a security guard in Las Vegas"
     for (std::size_t k = m.first_token, steps = 0; k > 0 && steps < 7; ++steps) {
         token const &t = m_tokens[--k];
         if (t.norm == "," || lexicon::is_sentence_end(m_tokens, k))
             break;
-        if (residence_words.count(t.norm))
+        if (residence_words.contains(t))
             return true;
     }
     // where someone travels from or to: "travelling from Islamabad to their camp at the Dasu
@@ -734,11 +728,11 @@ bool report_builder::not_the_scene(place_mention const &m) const
         token const &t = m_tokens[--k];
         // "from" only after travelling or people ("shot dead those from Punjab"): a hijacked
         // flight "took off from Kathmandu" is the scene
-        if (direction_words.count(t.norm) ||
-            (t.norm == "from" && k > 0 &&
-             (travel_verbs.count(m_tokens[k - 1].norm) || people_words.count(m_tokens[k - 1].norm))))
+        if (direction_words.contains(t) ||
+            (t.norm == "from"sv && k > 0 &&
+             (travel_verbs.contains(m_tokens[k - 1]) || people_words.contains(m_tokens[k - 1]))))
             return true;
-        if (t.kind != token_kind::word || (t.capitalised && !t.all_caps && !t.possessive) || clause_words.count(t.norm))
+        if (t.kind != token_kind::word || (t.capitalised && !t.all_caps && !t.possessive) || clause_words.contains(t))
             return false;
     }
     return false;
@@ -748,10 +742,10 @@ bool report_builder::home_town(place_mention const &m) const
 {
     // "Eduardo Uvaldo, 69, of Waukegan", "Payton Gendron, 18, of Conklin": where a person lives
     std::size_t const i = m.first_token;
-    if (i < 2 || m_tokens[i - 1].norm != "of")
+    if (i < 2 || m_tokens[i - 1].norm != "of"sv)
         return false;
     token const &before = m_tokens[i - 2];
-    return before.kind == token_kind::number || (before.norm == "," && i >= 3 && m_tokens[i - 3].kind == token_kind::number);
+    return before.kind == token_kind::number || (before.norm == ","sv && i >= 3 && m_tokens[i - 3].kind == token_kind::number);
 }
 
 bool report_builder::in_route_name(place_mention const &m) const
@@ -786,9 +780,9 @@ std::optional<place_mention> report_builder::anaphoric_city(segment const &seg) 
     auto const &g = m_lex.places.places();
     for (std::size_t i = seg.first; i + 1 < seg.last; ++i) {
         // "the city", "the town"; "the same square", "the same market"
-        bool const same = m_tokens[i + 1].norm == "same" && i + 2 < seg.last;
-        if (m_tokens[i].norm != "the" || !(same || city_anaphors.count(m_tokens[i + 1].norm)) ||
-            (!same && i + 2 < seg.last && m_tokens[i + 2].norm == "of"))
+        bool const same = m_tokens[i + 1].norm == "same"sv && i + 2 < seg.last;
+        if (m_tokens[i].norm != "the"sv || !(same || city_anaphors.contains(m_tokens[i + 1])) ||
+            (!same && i + 2 < seg.last && m_tokens[i + 2].norm == "of"sv))
             continue;
         for (auto it = m_places.rbegin(); it != m_places.rend(); ++it)
             if (it->first_token < seg.first && it->rule != "demonym" &&
@@ -806,16 +800,16 @@ bool report_builder::locative(place_mention const &m) const
     std::size_t const after = m.first_token + m.token_count;
     if (after < m_tokens.size() && m_tokens[after].kind == token_kind::word && m_tokens[after].capitalised &&
         !m_tokens[after].all_caps && !m_tokens[m.first_token + m.token_count - 1].possessive &&
-        !is_place_type_word(m_tokens[after].norm))
+        !is_place_type_word(m_tokens[after]))
         return false;
     std::size_t skipped = 0;
     for (std::size_t k = m.first_token; k > 0 && skipped < 5;) {
         token const &t = m_tokens[--k];
-        if (locative_prepositions.count(t.norm))
+        if (locative_prepositions.contains(t))
             return true;
         // In capitals only known modifiers count: "AT WHAT WASHINGTON DESCRIBED" is no location.
         bool const modifier = t.kind == token_kind::word &&
-                              (t.all_caps ? caps_modifiers.count(t.norm) > 0 || t.possessive
+                              (t.all_caps ? caps_modifiers.contains(t) || t.possessive
                                           : !t.capitalised || t.possessive);
         if (!modifier)
             return false;
@@ -1131,8 +1125,8 @@ std::optional<incident_report> report_builder::make_report(std::size_t index, bo
         auto const &seg = ordered.front();
         bool anaphor = false;
         for (std::size_t i = seg.first; i < seg.last && !anaphor; ++i)
-            anaphor = group_anaphors.count(m_tokens[i].norm) && i > seg.first &&
-                      definite_determiners.count(m_tokens[i - 1].norm);
+            anaphor = group_anaphors.contains(m_tokens[i]) && i > seg.first &&
+                      definite_determiners.contains(m_tokens[i - 1]);
         std::size_t const window_start = m_info[seg.sentence >= 2 ? seg.sentence - 2 : 0].first;
         for (auto it = m_actors.rbegin(); anaphor && it != m_actors.rend(); ++it)
             if (it->first_token < seg.first && it->first_token >= window_start && !it->denied &&
@@ -1140,7 +1134,7 @@ std::optional<incident_report> report_builder::make_report(std::size_t index, bo
                 chosen = &*it;
                 status = claim_status::none;
                 for (std::size_t i = seg.first; i < seg.last; ++i)
-                    if (m_tokens[i].norm == "claimed" || m_tokens[i].norm == "claiming")
+                    if (m_tokens[i].norm == "claimed"sv || m_tokens[i].norm == "claiming"sv)
                         status = claim_status::claimed;
                 break;
             }

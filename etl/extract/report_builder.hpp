@@ -48,7 +48,6 @@
 #include <map>
 #include <optional>
 #include <string>
-#include <unordered_set>
 #include <vector>
 
 namespace etl::extract {
@@ -67,7 +66,7 @@ public:
         category_lexicon const &categories;
         incident_cue_lexicon const &cues;
         casualty_extractor const &casualties;
-        std::unordered_set<std::string> const &non_event_verbs;
+        word_set const &non_event_verbs;
     };
 
     report_builder(lexicons const &lex, article const &a, std::string const &text, std::vector<sentence> sentences,

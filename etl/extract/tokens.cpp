@@ -4,6 +4,8 @@
 
 namespace etl::extract {
 
+using namespace std::string_view_literals;
+
 namespace {
 
 bool is_ascii_alpha(unsigned char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
@@ -210,7 +212,7 @@ std::vector<std::string> phrase_keys(std::string_view phrase)
 {
     std::vector<std::string> keys;
     for (auto &t : tokenize(phrase))
-        if (t.kind != token_kind::punct || t.norm == "&")
+        if (t.kind != token_kind::punct || t.norm == "&"sv)
             keys.push_back(std::move(t.norm));
     return keys;
 }

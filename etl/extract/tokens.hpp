@@ -7,9 +7,11 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <initializer_list>
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <utility>
 #include <vector>
 
 namespace etl::extract {
@@ -57,12 +59,33 @@ std::vector<std::string> phrase_keys(std::string_view phrase);
 /// lexicons load, never while other threads tokenize (vocabulary.hpp).
 template <typename T> class word_table {
 public:
+    word_table() = default;
     /// `entries` keyed by folded words, as tokenize() gives them in `norm`.
     explicit word_table(std::unordered_map<std::string, T> const &entries)
     {
         for (auto const &[word, value] : entries)
-            m_by_id.emplace(vocabulary::intern(word), value);
+            insert(word, value);
     }
+
+    /// Adds `word` (folded) with `value`, unless it is there already.
+    void insert(std::string_view word, T const &value)
+    {
+        word_id const id = vocabulary::intern(word);
+        if (m_slots[slot_of(id)].first == id)
+            return;
+        if (2 * (m_count + 1) > m_slots.size()) {
+            auto const previous = std::move(m_slots);
+            m_slots.assign(2 * previous.size(), entry{unknown_word, T{}});
+            --m_shift;
+            for (auto const &e : previous)
+                if (e.first != unknown_word)
+                    m_slots[slot_of(e.first)] = e;
+        }
+        m_slots[slot_of(id)] = {id, value};
+        ++m_count;
+    }
+
+    bool empty() const { return m_count == 0; }
 
     /// The entry for the token's word, or nullptr.
     T const *find(token const &t) const
@@ -70,12 +93,50 @@ public:
         word_id const word = word_of(t);
         if (word == unknown_word)
             return nullptr;
-        auto const it = m_by_id.find(word);
-        return it == m_by_id.end() ? nullptr : &it->second;
+        entry const &e = m_slots[slot_of(word)];
+        return e.first == word ? &e.second : nullptr;
     }
 
 private:
-    std::unordered_map<word_id, T> m_by_id;
+    using entry = std::pair<word_id, T>;
+
+    /// The slot holding `word`, or the empty one where it would go. A multiplicative hash: the
+    /// words of one list are mostly interned together, and consecutive ids in consecutive slots
+    /// would make one long run for every absent word to probe through.
+    std::size_t slot_of(word_id word) const
+    {
+        std::size_t const mask = m_slots.size() - 1;
+        std::size_t i = (std::uint64_t{word} * 0x9E3779B97F4A7C15ull) >> m_shift;
+        while (m_slots[i].first != unknown_word && m_slots[i].first != word)
+            i = (i + 1) & mask;
+        return i;
+    }
+
+    /// Open addressing; a power of two, at most half full. unknown_word: empty.
+    std::vector<entry> m_slots = std::vector<entry>(2, entry{unknown_word, T{}});
+    unsigned m_shift = 63; ///< 64 - log2(m_slots.size())
+    std::size_t m_count = 0;
+};
+
+/// A set of single words, tested by a token's vocabulary id rather than by hashing its norm.
+/// Building it interns its words, so build it during static initialisation or while lexicons
+/// load, never while other threads tokenize (vocabulary.hpp).
+class word_set {
+public:
+    word_set() = default;
+    /// Folded words, as tokenize() gives them in `norm`.
+    word_set(std::initializer_list<std::string_view> words)
+    {
+        for (auto const word : words)
+            insert(word);
+    }
+
+    void insert(std::string_view word) { m_words.insert(word, true); }
+    bool empty() const { return m_words.empty(); }
+    bool contains(token const &t) const { return m_words.find(t) != nullptr; }
+
+private:
+    word_table<bool> m_words;
 };
 
 struct phrase_match {
