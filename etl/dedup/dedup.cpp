@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cstdio>
 #include <limits>
+#include <map>
 #include <numeric>
 #include <tuple>
 #include <unordered_map>
@@ -40,10 +41,11 @@ class deduplicator {
 public:
     deduplicator(std::vector<existing_incident> existing, std::vector<incident_report> fresh,
                  dedup_settings const &settings, attackers_compatible_fn const &compatible,
-                 attacker_is_branch_fn const &is_branch)
+                 attacker_is_branch_fn const &is_branch, analyst_decisions const &decisions)
         : m_settings(settings), m_compatible(compatible), m_is_branch(is_branch), m_builder(settings)
     {
         arrange(std::move(existing), std::move(fresh));
+        index_decisions(decisions);
     }
 
     dedup_result run()
@@ -108,6 +110,34 @@ private:
         for (auto &e : existing)
             m_existing_ids.push_back(std::move(e.id));
         m_result.stats.reports = m_reports.size();
+    }
+
+    /// Decisions become index pairs; those naming a report not in this batch are irrelevant to it.
+    void index_decisions(analyst_decisions const &decisions)
+    {
+        if (decisions.same.empty() && decisions.different.empty())
+            return;
+        std::map<std::pair<std::string_view, int>, std::uint32_t> index;
+        for (std::uint32_t i = 0; i < m_reports.size(); ++i)
+            index.emplace(std::pair<std::string_view, int>(m_reports[i].article_id, m_reports[i].ordinal), i);
+        auto const find = [&](report_ref const &r) {
+            auto const it = index.find({r.article_id, r.ordinal});
+            return it == index.end() ? std::optional<std::uint32_t>() : it->second;
+        };
+        for (auto const &[x, y] : decisions.different) {
+            auto const a = find(x), b = find(y);
+            if (a && b && *a != *b) {
+                m_different[*a].push_back(*b);
+                m_different[*b].push_back(*a);
+            }
+        }
+        for (auto const &[x, y] : decisions.same) {
+            auto const a = find(x), b = find(y);
+            if (a && b && *a != *b)
+                m_same.emplace_back(std::min(*a, *b), std::max(*a, *b));
+        }
+        std::sort(m_same.begin(), m_same.end());
+        m_same.erase(std::unique(m_same.begin(), m_same.end()), m_same.end());
     }
 
     void build_features()
@@ -284,6 +314,8 @@ private:
     {
         pair_evidence e;
         m_scorer->score(m_features[x], m_features[y], e);
+        e.a = ref(x);
+        e.b = ref(y);
         return e;
     }
 
@@ -303,23 +335,16 @@ private:
             if (owner != fresh_owner)
                 owner_cluster[owner] = static_cast<int>(m_cluster_of[i]);
         }
+        unite_analyst_pairs();
 
         auto const &d = m_settings.decision;
         std::vector<pair_evidence> pairs;
         // Clusters only grow: two that failed to fit keep failing until one of them changes.
         std::unordered_map<std::uint64_t, std::pair<std::size_t, std::size_t>> failed;
         for (auto const &s : m_seeds) {
-            std::uint32_t ca = m_cluster_of[s.a];
-            std::uint32_t cb = m_cluster_of[s.b];
-            if (ca == cb)
+            auto [ca, cb] = receiving_first(m_cluster_of[s.a], m_cluster_of[s.b]);
+            if (ca == cb || !may_unite(ca, cb))
                 continue;
-            if (m_clusters[ca].owner != fresh_owner && m_clusters[cb].owner != fresh_owner)
-                continue;
-            // The receiving side: the existing incident, else the cluster earliest in report order.
-            bool const swap = m_clusters[cb].owner != fresh_owner ||
-                              (m_clusters[ca].owner == fresh_owner && m_clusters[cb].first < m_clusters[ca].first);
-            if (swap)
-                std::swap(ca, cb);
             auto const &into_all = m_clusters[ca].members;
             auto const &joining_all = m_clusters[cb].members;
             // The members a joining report meets: all of a small cluster, an even spread of a
@@ -344,6 +369,11 @@ private:
                 ++m_result.stats.rejected_unions;
                 continue;
             }
+            if (separated(ca, cb)) {
+                ++m_result.stats.analyst_separations;
+                failed[pair_key] = sizes;
+                continue;
+            }
 
             pairs.clear();
             bool ok = false;
@@ -358,8 +388,6 @@ private:
                 double const score = e.score;
                 sum += score;
                 ++compared;
-                e.a = ref(x);
-                e.b = ref(y);
                 // keep the seed pair and the weakest others, for explanations
                 if (pairs.size() < keep) {
                     pairs.push_back(std::move(e));
@@ -386,7 +414,6 @@ private:
             }
 
             join_evidence j;
-            j.incident = ca; // a cluster id until emit() renumbers
             for (std::uint32_t x : joining)
                 j.joining.push_back(ref(x)); // the reports compared, as for members
             for (std::uint32_t y : into)
@@ -395,17 +422,77 @@ private:
             j.minimum_score = minimum;
             j.pairs = std::move(pairs);
             pairs = {};
-            m_joins.push_back({std::move(j), seed_member});
-
-            auto &target = m_clusters[ca];
-            for (std::uint32_t x : m_clusters[cb].members) {
-                m_cluster_of[x] = ca;
-                target.members.push_back(x);
-            }
-            target.first = std::min(target.first, m_clusters[cb].first);
-            m_clusters[cb].members.clear();
-            ++m_result.stats.unions;
+            unite(ca, cb, std::move(j), seed_member);
         }
+    }
+
+    /// The two clusters with the receiving side first: the existing incident, else the cluster
+    /// earliest in report order.
+    std::pair<std::uint32_t, std::uint32_t> receiving_first(std::uint32_t ca, std::uint32_t cb) const
+    {
+        bool const swap = m_clusters[cb].owner != fresh_owner ||
+                          (m_clusters[ca].owner == fresh_owner && m_clusters[cb].first < m_clusters[ca].first);
+        return swap ? std::make_pair(cb, ca) : std::make_pair(ca, cb);
+    }
+
+    /// Two stored incidents are never united here.
+    bool may_unite(std::uint32_t ca, std::uint32_t cb) const
+    {
+        return m_clusters[ca].owner == fresh_owner || m_clusters[cb].owner == fresh_owner;
+    }
+
+    /// Would uniting the two clusters put a pair an analyst called different into one incident?
+    bool separated(std::uint32_t ca, std::uint32_t cb) const
+    {
+        if (m_different.empty())
+            return false;
+        auto const &small = m_clusters[ca].members.size() <= m_clusters[cb].members.size() ? ca : cb;
+        std::uint32_t const other = small == ca ? cb : ca;
+        for (std::uint32_t x : m_clusters[small].members)
+            if (auto const it = m_different.find(x); it != m_different.end())
+                for (std::uint32_t y : it->second)
+                    if (m_cluster_of[y] == other)
+                        return true;
+        return false;
+    }
+
+    /// "Same" decisions first, in report order, with the pair's scores kept for explanation.
+    void unite_analyst_pairs()
+    {
+        for (auto const &[a, b] : m_same) {
+            auto const [ca, cb] = receiving_first(m_cluster_of[a], m_cluster_of[b]);
+            if (ca == cb || !may_unite(ca, cb))
+                continue;
+            if (separated(ca, cb)) {
+                ++m_result.stats.analyst_separations;
+                continue;
+            }
+            std::uint32_t const joining = m_cluster_of[a] == cb ? a : b;
+            std::uint32_t const member = joining == a ? b : a;
+            join_evidence j;
+            j.analyst = true;
+            j.joining.push_back(ref(joining));
+            j.members.push_back(ref(member));
+            j.pairs.push_back(evidence(joining, member));
+            j.average_score = j.minimum_score = j.pairs.back().score;
+            unite(ca, cb, std::move(j), member);
+            ++m_result.stats.analyst_unions;
+        }
+    }
+
+    /// Moves every report of cluster `cb` into `ca`, recording why.
+    void unite(std::uint32_t ca, std::uint32_t cb, join_evidence j, std::uint32_t member)
+    {
+        auto &target = m_clusters[ca];
+        for (std::uint32_t x : m_clusters[cb].members) {
+            m_cluster_of[x] = ca;
+            target.members.push_back(x);
+            j.added.push_back(ref(x));
+        }
+        target.first = std::min(target.first, m_clusters[cb].first);
+        m_clusters[cb].members.clear();
+        m_joins.push_back({std::move(j), member});
+        ++m_result.stats.unions;
     }
 
     report_ref ref(std::uint32_t i) const { return {m_reports[i].article_id, m_reports[i].ordinal}; }
@@ -468,6 +555,8 @@ private:
     std::vector<cluster> m_clusters;
     std::vector<std::uint32_t> m_cluster_of;
     std::vector<std::pair<join_evidence, std::uint32_t>> m_joins; ///< with a member, to find the final incident
+    std::vector<std::pair<std::uint32_t, std::uint32_t>> m_same;  ///< analyst "same" pairs, a < b, sorted
+    std::unordered_map<std::uint32_t, std::vector<std::uint32_t>> m_different; ///< both directions
     dedup_result m_result;
 };
 
@@ -489,7 +578,7 @@ std::string describe(join_evidence const &j)
     char buf[80];
     std::snprintf(buf, sizeof buf, " (average %.2f, minimum %.2f)", j.average_score, j.minimum_score);
     std::string out = "incident " + std::to_string(j.incident) + ": " + refs(j.joining) + " joins " +
-                      refs(j.members) + buf;
+                      refs(j.members) + (j.analyst ? std::string(" by analyst decision") : std::string(buf));
     for (auto const &p : j.pairs)
         out += "\n  " + describe(p);
     return out;
@@ -497,9 +586,9 @@ std::string describe(join_evidence const &j)
 
 dedup_result deduplicate(std::vector<existing_incident> existing, std::vector<incident_report> fresh,
                          dedup_settings const &settings, attackers_compatible_fn const &compatible,
-                         attacker_is_branch_fn const &is_branch)
+                         attacker_is_branch_fn const &is_branch, analyst_decisions const &decisions)
 {
-    deduplicator d(std::move(existing), std::move(fresh), settings, compatible, is_branch);
+    deduplicator d(std::move(existing), std::move(fresh), settings, compatible, is_branch, decisions);
     return d.run();
 }
 

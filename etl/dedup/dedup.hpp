@@ -30,7 +30,11 @@
 //    So A~B and B~C with A and C in conflict never make one incident. A side larger than
 //    decision.max_members_compared is represented by an even spread of that many of its
 //    members (the seed's among them), so a story told by hundreds of outlets costs linear time.
-// 5. Incremental. Existing incidents are clusters from the start; fresh reports (and clusters
+// 5. Analyst decisions (dedup_overrides, written by `incident-etl merge` and `split`): a
+//    "different" pair never ends in one incident, whatever the scores; a "same" pair is united
+//    before any seed, unless that would put a "different" pair together or unite two existing
+//    incidents (merging stored incidents is the merge command's job).
+// 6. Incremental. Existing incidents are clusters from the start; fresh reports (and clusters
 //    of them) may join one, two existing incidents are never united. The result lists the
 //    existing incidents that gained reports (with their id and all their reports) and the new
 //    incidents (empty id), canonical values recomputed (canonical.hpp).
@@ -57,10 +61,18 @@ struct existing_incident {
     std::vector<incident_report> reports;
 };
 
+/// Pairs of reports an analyst has judged (table dedup_overrides).
+struct analyst_decisions {
+    std::vector<std::pair<report_ref, report_ref>> same;
+    std::vector<std::pair<report_ref, report_ref>> different;
+};
+
 /// One union step: why `joining` became part of the incident that held `members`.
 struct join_evidence {
     std::size_t incident = 0;            ///< index into dedup_result::incidents
-    std::vector<report_ref> joining;     ///< the reports added by this step (at most max_members_compared)
+    bool analyst = false;                ///< forced by an analyst's "same" decision, not by the scores
+    std::vector<report_ref> added;       ///< every report this step added
+    std::vector<report_ref> joining;     ///< those compared (at most max_members_compared of `added`)
     std::vector<report_ref> members;     ///< the members they were compared with (at most max_members_compared)
     double average_score = 0;            ///< over every pair compared
     double minimum_score = 0;
@@ -73,6 +85,8 @@ struct dedup_stats {
     std::size_t seed_pairs = 0;          ///< candidate pairs matching on their own
     std::size_t unions = 0;
     std::size_t rejected_unions = 0;     ///< seeds whose clusters did not fit as a whole
+    std::size_t analyst_unions = 0;      ///< unions forced by "same" decisions
+    std::size_t analyst_separations = 0; ///< unions refused because of "different" decisions
 };
 
 struct dedup_result {
@@ -83,12 +97,12 @@ struct dedup_result {
     dedup_stats stats;
 };
 
-/// "incident 0: aljazeera#0 joins reuters#0, ap#0 (average 9.25, minimum 8.50)", then one
-/// describe(pair_evidence) line per pair, indented.
+/// "incident 0: aljazeera#0 joins reuters#0, ap#0 (average 9.25, minimum 8.50)" (an analyst's
+/// union: "... by analyst decision"), then one describe(pair_evidence) line per pair, indented.
 std::string describe(join_evidence const &j);
 
 dedup_result deduplicate(std::vector<existing_incident> existing, std::vector<incident_report> fresh,
                          dedup_settings const &settings = {}, attackers_compatible_fn const &compatible = {},
-                         attacker_is_branch_fn const &is_branch = {});
+                         attacker_is_branch_fn const &is_branch = {}, analyst_decisions const &decisions = {});
 
 } // namespace etl::dedup

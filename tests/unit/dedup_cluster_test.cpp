@@ -500,3 +500,73 @@ TEST(DedupCluster, LargeClustersStayLinearAndKeepFewPairs)
         EXPECT_GE(j.average_score, settings.decision.match_threshold);
     }
 }
+
+TEST(DedupCluster, AnalystDifferentDecisionKeepsMatchingReportsApart)
+{
+    analyst_decisions decisions;
+    decisions.different.push_back({{"ap", 0}, {"reuters", 0}});
+    auto const res = deduplicate({}, {mosque("reuters"), mosque("ap"), mosque("bbc")}, {}, {}, {}, decisions);
+    // bbc fits both, but joining either would put ap and reuters in one incident.
+    ASSERT_EQ(res.incidents.size(), 2u) << signature(res);
+    EXPECT_FALSE(together(res, "ap", "reuters"));
+    EXPECT_GE(res.stats.analyst_separations, 1u);
+}
+
+TEST(DedupCluster, AnalystDifferentDecisionHoldsAgainstAStoredIncident)
+{
+    existing_incident stored{"inc-1", {mosque("reuters"), mosque("ap")}};
+    analyst_decisions decisions;
+    decisions.different.push_back({{"bbc", 0}, {"ap", 0}});
+    auto const res = deduplicate({stored}, {mosque("bbc")}, {}, {}, {}, decisions);
+    ASSERT_EQ(res.incidents.size(), 1u) << signature(res);
+    EXPECT_TRUE(res.incidents[0].id.empty()) << "bbc must found its own incident";
+}
+
+TEST(DedupCluster, AnalystSameDecisionUnitesReportsTheScoresKeepApart)
+{
+    // Different cities and tolls: the scores alone would never merge these.
+    auto const far = report("local").day(2021, 10, 8).published(2021, 10, 9).at("AF", "Kunduz", "Imam Sahib")
+                         .kind(bombing, religious).killed(12);
+    analyst_decisions decisions;
+    decisions.same.push_back({{"reuters", 0}, {"local", 0}});
+    EXPECT_EQ(deduplicate({}, {mosque("reuters"), far}).incidents.size(), 2u);
+    auto const res = deduplicate({}, {mosque("reuters"), far}, {}, {}, {}, decisions);
+    ASSERT_EQ(res.incidents.size(), 1u) << signature(res);
+    ASSERT_EQ(res.joins.size(), 1u);
+    EXPECT_TRUE(res.joins[0].analyst);
+    EXPECT_EQ(res.joins[0].added.size(), 1u);
+    EXPECT_EQ(res.stats.analyst_unions, 1u);
+    EXPECT_NE(describe(res.joins[0]).find("by analyst decision"), std::string::npos) << describe(res.joins[0]);
+}
+
+TEST(DedupCluster, AnalystSameDecisionYieldsToADifferentDecision)
+{
+    analyst_decisions decisions;
+    decisions.same.push_back({{"reuters", 0}, {"ap", 0}});
+    decisions.same.push_back({{"ap", 0}, {"bbc", 0}});
+    decisions.different.push_back({{"reuters", 0}, {"bbc", 0}});
+    auto const res = deduplicate({}, {mosque("reuters"), mosque("ap"), mosque("bbc")}, {}, {}, {}, decisions);
+    EXPECT_FALSE(together(res, "reuters", "bbc")) << signature(res);
+    // Report order decides which "same" pair is honoured: ap#0 and bbc#0 come first.
+    EXPECT_TRUE(together(res, "ap", "bbc")) << signature(res);
+    EXPECT_GE(res.stats.analyst_separations, 1u);
+}
+
+TEST(DedupCluster, DecisionsAboutReportsOutsideTheBatchAreIgnored)
+{
+    analyst_decisions decisions;
+    decisions.different.push_back({{"elsewhere", 3}, {"ap", 0}});
+    decisions.same.push_back({{"elsewhere", 3}, {"reuters", 0}});
+    EXPECT_EQ(deduplicate({}, {mosque("reuters"), mosque("ap")}, {}, {}, {}, decisions).incidents.size(), 1u);
+}
+
+TEST(DedupCluster, EveryReportAddedByAJoinIsListed)
+{
+    auto const res = deduplicate({}, {mosque("reuters"), mosque("ap"), mosque("bbc")});
+    ASSERT_EQ(res.incidents.size(), 1u);
+    std::set<std::string> added;
+    for (auto const &j : res.joins)
+        for (auto const &r : j.added)
+            added.insert(r.article_id);
+    EXPECT_EQ(added.size(), 2u) << "all but the founding report joined";
+}
