@@ -4,9 +4,11 @@
 #include "core/logging.hpp"
 #include "dedup/canonical.hpp"
 #include "dedup/dedup.hpp"
+#include "dedup/evidence_json.hpp"
 #include "dedup/settings.hpp"
 #include "extract/extractor.hpp"
 #include "load/article_store.hpp"
+#include "load/decision_store.hpp"
 #include "load/incident_store.hpp"
 
 #include <atomic>
@@ -180,43 +182,65 @@ void load_batch(pqxx::connection &conn, extract::extractor const &ex, batch_read
     seconds.load += seconds_since(t1);
 }
 
-/// The dedup settings file, told which words name actors.
-dedup::dedup_settings dedup_settings_for(etl_config const &cfg, extract::extractor const &ex)
-{
-    auto settings = dedup::load_dedup_settings(cfg.dedup.settings_file);
-    for (auto &w : ex.actor_name_words())
-        settings.terms.actor_words.insert(std::move(w));
-    return settings;
-}
-
-dedup::attackers_compatible_fn compatibility_of(extract::extractor const &ex)
-{
-    return [&ex](std::string const &a, std::string const &b) { return ex.attackers_compatible(a, b); };
-}
-
 dedup::attacker_is_branch_fn branch_of(extract::extractor const &ex)
 {
     return [&ex](std::string const &child, std::string const &ancestor) { return ex.attacker_is_branch(child, ancestor); };
 }
 
-/// The deduplication step of a run: every unlinked report against the stored incidents near it;
-/// incidents that lost reports get their canonical values recomputed.
-std::vector<incident> resolve_duplicates(pqxx::transaction_base &tx, extract::extractor const &ex,
-                                         dedup::dedup_settings const &settings, std::size_t &fresh_count,
-                                         std::size_t &candidate_count)
+/// The reports each join added, with its evidence as report_links stores it. A report that
+/// joined twice (with its cluster into a larger one) keeps the first reason, its own.
+load::link_reasons reasons_of(std::vector<dedup::join_evidence> const &joins)
 {
+    load::link_reasons out;
+    for (auto const &j : joins) {
+        std::string json;
+        for (auto const &r : j.added) {
+            auto const [it, fresh] = out.try_emplace(dedup::ref_label(r));
+            if (!fresh)
+                continue;
+            if (json.empty())
+                json = dedup::join_to_json(j).dump();
+            it->second = {j.average_score, json};
+        }
+    }
+    return out;
+}
+
+std::vector<dedup::report_ref> refs_of(std::vector<incident_report> const &reports)
+{
+    std::vector<dedup::report_ref> out;
+    out.reserve(reports.size());
+    for (auto const &r : reports)
+        out.push_back({r.article_id, r.ordinal});
+    return out;
+}
+
+/// The deduplication step: every unlinked report against the stored incidents near it (and those
+/// holding reports an analyst tied to it), respecting the analysts' decisions; incidents marked
+/// needs_refresh get their canonical values recomputed. Saves the result in the caller's transaction.
+load::save_counts resolve_duplicates(pqxx::work &tx, extract::extractor const &ex,
+                                     dedup::dedup_settings const &settings, long run_id)
+{
+    auto const start = clock_type::now();
     auto fresh = load::unlinked_reports(tx);
+    auto const decisions = load::decisions_about(tx, refs_of(fresh));
+    std::vector<dedup::report_ref> partners;
+    for (auto const &[a, b] : decisions.same) {
+        partners.push_back(a);
+        partners.push_back(b);
+    }
     int const window = std::max(settings.blocking.day_slack_days, settings.blocking.undated_lookback_days);
-    auto stored = load::candidate_incidents(tx, fresh, window);
-    fresh_count = fresh.size();
-    candidate_count = stored.size();
+    auto stored = load::candidate_incidents(tx, fresh, window, load::incidents_holding(tx, partners));
+    std::size_t const fresh_count = fresh.size();
+    std::size_t const candidate_count = stored.size();
     std::unordered_map<std::string, incident> by_id;
     std::vector<dedup::existing_incident> existing;
     for (auto &inc : stored) {
         existing.push_back({inc.id, inc.reports});
         by_id.emplace(inc.id, std::move(inc));
     }
-    auto result = dedup::deduplicate(std::move(existing), std::move(fresh), settings, compatibility_of(ex), branch_of(ex));
+    auto result = dedup::deduplicate(std::move(existing), std::move(fresh), settings, compatibility_of(ex),
+                                     branch_of(ex), decisions);
     std::vector<incident> changed = std::move(result.incidents);
     for (auto const &inc : changed)
         by_id.erase(inc.id);
@@ -236,10 +260,31 @@ std::vector<incident> resolve_duplicates(pqxx::transaction_base &tx, extract::ex
                      in_use.end());
         return in_use;
     });
-    return changed;
+    auto const saved = load::save_incidents(tx, changed, run_id, reasons_of(result.joins));
+    log_info("dedup: ", fresh_count, " new reports against ", candidate_count, " stored candidates: ", saved.created,
+             " incidents created, ", saved.updated, " updated, ", saved.deleted, " deleted in ", seconds_since(start),
+             " s");
+    if (!decisions.same.empty() || !decisions.different.empty())
+        log_info("dedup: analyst decisions: ", result.stats.analyst_unions, " unions made, ",
+                 result.stats.analyst_separations, " unions refused");
+    return saved;
 }
 
 } // namespace
+
+/// The dedup settings file, told which words name actors.
+dedup::dedup_settings dedup_settings_for(etl_config const &cfg, extract::extractor const &ex)
+{
+    auto settings = dedup::load_dedup_settings(cfg.dedup.settings_file);
+    for (auto &w : ex.actor_name_words())
+        settings.terms.actor_words.insert(std::move(w));
+    return settings;
+}
+
+dedup::attackers_compatible_fn compatibility_of(extract::extractor const &ex)
+{
+    return [&ex](std::string const &a, std::string const &b) { return ex.attackers_compatible(a, b); };
+}
 
 load::run_counts run_into_database(etl_config const &cfg, pqxx::connection &conn, std::vector<std::string> const &inputs,
                                    long run_id)
@@ -265,18 +310,19 @@ load::run_counts run_into_database(etl_config const &cfg, pqxx::connection &conn
              seconds.extract, " s");
     log_info("load: articles and reports stored in ", seconds.load, " s");
 
-    auto const t = clock_type::now();
     pqxx::work tx(conn);
-    std::size_t fresh_count = 0, candidates = 0;
-    auto const changed = resolve_duplicates(tx, *ex, settings, fresh_count, candidates);
-    auto const saved = load::save_incidents(tx, changed, run_id);
+    auto const saved = resolve_duplicates(tx, *ex, settings, run_id);
     tx.commit();
     counts.incidents_created = saved.created;
     counts.incidents_updated = saved.updated;
     counts.incidents_deleted = saved.deleted;
-    log_info("dedup: ", fresh_count, " new reports against ", candidates, " stored candidates: ", saved.created,
-             " incidents created, ", saved.updated, " updated, ", saved.deleted, " deleted in ", seconds_since(t), " s");
     return counts;
+}
+
+load::save_counts resolve_pending(etl_config const &cfg, pqxx::work &tx, long run_id)
+{
+    auto const ex = extract::extractor::load(cfg.extract);
+    return resolve_duplicates(tx, *ex, dedup_settings_for(cfg, *ex), run_id);
 }
 
 std::vector<incident> extract_without_database(etl_config const &cfg, std::vector<std::string> const &inputs,

@@ -3,7 +3,11 @@
 
 #include "core/config.hpp"
 #include "core/incident.hpp"
+#include "dedup/scoring.hpp"
+#include "dedup/settings.hpp"
+#include "extract/extractor.hpp"
 #include "ingest/article_source.hpp"
+#include "load/incident_store.hpp"
 #include "load/run_log.hpp"
 
 #include <pqxx/pqxx>
@@ -18,6 +22,17 @@ namespace etl {
 /// incidents and saves the result in one transaction. Safe to re-run after an interruption.
 load::run_counts run_into_database(etl_config const &cfg, pqxx::connection &conn,
                                    std::vector<std::string> const &inputs, long run_id);
+
+/// The dedup settings file (dedup.settings_file), told which words name actors.
+dedup::dedup_settings dedup_settings_for(etl_config const &cfg, extract::extractor const &ex);
+
+/// The extractor's actor lexicon as the scorer's parent/branch test.
+dedup::attackers_compatible_fn compatibility_of(extract::extractor const &ex);
+
+/// The deduplication step alone, in the caller's transaction: links every unlinked report and
+/// recomputes incidents marked needs_refresh, respecting the analysts' decisions. `merge` and
+/// `split` use it after changing links.
+load::save_counts resolve_pending(etl_config const &cfg, pqxx::work &tx, long run_id);
 
 /// `incident-etl extract`: the same stages in memory, without a database.
 std::vector<incident> extract_without_database(etl_config const &cfg, std::vector<std::string> const &inputs,

@@ -2,6 +2,7 @@
 // The subcommands of incident-etl, one class each (one .cpp each).
 
 #include "cli/command.hpp"
+#include "dedup/scoring.hpp"
 
 namespace etl::cli {
 
@@ -90,6 +91,60 @@ protected:
 private:
     std::string m_action;
     std::string m_sql;
+};
+
+class command_merge : public command {
+public:
+    std::string name() const override { return "merge"; }
+    std::string summary() const override { return "record that incidents are one event and merge them"; }
+    std::string synopsis() const override { return "INCIDENT_ID INCIDENT_ID... [--note TEXT] [options]"; }
+    std::string description() const override;
+    int run() override;
+
+protected:
+    void add_options(po::options_description &options, po::positional_options_description &positional) override;
+    bool uses_database() const override { return true; }
+
+private:
+    std::vector<std::string> m_ids;
+    std::string m_note;
+};
+
+class command_split : public command {
+public:
+    std::string name() const override { return "split"; }
+    std::string summary() const override { return "record that reports are not the incident they were merged into"; }
+    std::string synopsis() const override { return "INCIDENT_ID --report ARTICLE_ID#ORDINAL... [--note TEXT] [options]"; }
+    std::string description() const override;
+    int run() override;
+
+protected:
+    void add_options(po::options_description &options, po::positional_options_description &positional) override;
+    void validate(po::variables_map const &vm) override;
+    bool uses_database() const override { return true; }
+
+private:
+    std::string m_id;
+    std::vector<std::string> m_report_args;
+    std::vector<dedup::report_ref> m_reports;
+    std::string m_note;
+};
+
+class command_explain_incident : public command {
+public:
+    std::string name() const override { return "explain-incident"; }
+    std::string summary() const override { return "show an incident's reports and the pair scores that joined them"; }
+    std::string synopsis() const override { return "INCIDENT_ID [--all-pairs] [options]"; }
+    std::string description() const override;
+    int run() override;
+
+protected:
+    void add_options(po::options_description &options, po::positional_options_description &positional) override;
+    bool uses_database() const override { return true; }
+
+private:
+    std::string m_id;
+    bool m_all_pairs = false;
 };
 
 } // namespace etl::cli

@@ -17,12 +17,25 @@ std::string incident_id_for(incident_report const &founding, int attempt)
     return "inc-" + sha256_hex(key).substr(0, 16);
 }
 
+namespace {
+
+auto founding_key(incident_report const &r)
+{
+    return std::make_tuple(r.published ? r.published->to_days() : std::numeric_limits<long>::max(),
+                           std::cref(r.article_id), r.ordinal);
+}
+
+} // namespace
+
+incident_report const *founding_report(incident const &inc)
+{
+    auto const it = std::min_element(inc.reports.begin(), inc.reports.end(),
+                                     [](auto const &a, auto const &b) { return founding_key(a) < founding_key(b); });
+    return it == inc.reports.end() ? nullptr : &*it;
+}
+
 void assign_missing_ids(std::vector<incident> &incidents, ids_in_use_fn const &in_use)
 {
-    auto const key = [](incident_report const &r) {
-        return std::make_tuple(r.published ? r.published->to_days() : std::numeric_limits<long>::max(),
-                               std::cref(r.article_id), r.ordinal);
-    };
     struct pending {
         incident *inc;
         incident_report const *founding;
@@ -37,9 +50,7 @@ void assign_missing_ids(std::vector<incident> &incidents, ids_in_use_fn const &i
         }
         if (inc.reports.empty())
             continue;
-        auto const founding = std::min_element(inc.reports.begin(), inc.reports.end(),
-                                               [&](auto const &a, auto const &b) { return key(a) < key(b); });
-        todo.push_back({&inc, &*founding, 0});
+        todo.push_back({&inc, founding_report(inc), 0});
     }
     while (!todo.empty()) {
         std::vector<std::string> proposed;

@@ -41,11 +41,14 @@ namespace etl {
 /// so a re-run after an interruption gives the same ids as an uninterrupted run.
 std::string incident_id_for(incident_report const &founding, int attempt = 0);
 
+/// The report an incident's id derives from: the earliest published (undated last), then the
+/// smallest (article_id, ordinal). Null for an incident without reports.
+incident_report const *founding_report(incident const &inc);
+
 /// Tells which of the given ids are already in use (by stored incidents).
 using ids_in_use_fn = std::function<std::vector<std::string>(std::vector<std::string> const &)>;
 
-/// Gives every incident without an id the id of its founding report: the earliest published,
-/// then the smallest (article_id, ordinal). An id already in use (the founding report's article
+/// Gives every incident without an id the id of its founding report. An id already in use (the founding report's article
 /// changed and its old incident lives on) or given twice moves to the next attempt.
 void assign_missing_ids(std::vector<incident> &incidents, ids_in_use_fn const &in_use = {});
 

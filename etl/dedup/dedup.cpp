@@ -563,22 +563,26 @@ private:
 std::string refs(std::vector<report_ref> const &list)
 {
     std::string out;
-    for (auto const &r : list) {
-        if (!out.empty())
-            out += ", ";
-        out += r.article_id + "#" + std::to_string(r.ordinal);
-    }
+    for (auto const &r : list)
+        out += (out.empty() ? "" : ", ") + ref_label(r);
     return out;
 }
 
 } // namespace
 
+std::string join_summary(join_evidence const &j)
+{
+    std::string out = refs(j.joining) + " joins " + refs(j.members);
+    if (j.analyst)
+        return out + " by analyst decision";
+    char buf[64];
+    std::snprintf(buf, sizeof buf, " (average %.2f, minimum %.2f)", j.average_score, j.minimum_score);
+    return out + buf;
+}
+
 std::string describe(join_evidence const &j)
 {
-    char buf[80];
-    std::snprintf(buf, sizeof buf, " (average %.2f, minimum %.2f)", j.average_score, j.minimum_score);
-    std::string out = "incident " + std::to_string(j.incident) + ": " + refs(j.joining) + " joins " +
-                      refs(j.members) + (j.analyst ? std::string(" by analyst decision") : std::string(buf));
+    std::string out = "incident " + std::to_string(j.incident) + ": " + join_summary(j);
     for (auto const &p : j.pairs)
         out += "\n  " + describe(p);
     return out;

@@ -97,6 +97,9 @@ struct dedup_result {
     dedup_stats stats;
 };
 
+/// "aljazeera#0 joins reuters#0, ap#0 (average 9.25, minimum 8.50)", or "... by analyst decision".
+std::string join_summary(join_evidence const &j);
+
 /// "incident 0: aljazeera#0 joins reuters#0, ap#0 (average 9.25, minimum 8.50)" (an analyst's
 /// union: "... by analyst decision"), then one describe(pair_evidence) line per pair, indented.
 std::string describe(join_evidence const &j);

@@ -318,11 +318,12 @@ bool pair_evidence::is_match(dedup_settings const &settings) const
     return score >= detail::needed_score(settings, weak);
 }
 
+std::string ref_label(report_ref const &r) { return r.article_id + "#" + std::to_string(r.ordinal); }
+
 std::string describe(pair_evidence const &e)
 {
     char buf[64];
-    std::string out = e.a.article_id + "#" + std::to_string(e.a.ordinal) + " ~ " + e.b.article_id + "#" +
-                      std::to_string(e.b.ordinal);
+    std::string out = ref_label(e.a) + " ~ " + ref_label(e.b);
     std::snprintf(buf, sizeof buf, " score %.2f", e.score);
     out += buf;
     if (e.veto != veto_reason::none)

@@ -95,6 +95,9 @@ struct report_ref {
     int ordinal = 0;
 };
 
+/// "article#ordinal".
+std::string ref_label(report_ref const &r);
+
 /// Why two reports were (or were not) judged the same event.
 struct pair_evidence {
     report_ref a;

@@ -80,7 +80,7 @@ std::vector<incident_report> unlinked_reports(pqxx::transaction_base &tx)
 }
 
 std::vector<incident> candidate_incidents(pqxx::transaction_base &tx, std::vector<incident_report> const &reports,
-                                          int slack_days)
+                                          int slack_days, std::vector<std::string> const &also)
 {
     std::set<std::string> countries;
     std::optional<civil_date> low, high;
@@ -101,11 +101,11 @@ std::vector<incident> candidate_incidents(pqxx::transaction_base &tx, std::vecto
     }
     auto const rows = tx.exec_params(
         "select " + incident_columns +
-            " from incidents where needs_refresh"
+            " from incidents where needs_refresh or incident_id = any($4::text[])"
             " or (country = any($1::text[]) and (date_start is null or $2::date is null"
             "     or (date_start <= $3::date and date_end >= $2::date)))"
             " order by incident_id",
-        text_array({countries.begin(), countries.end()}), from, to);
+        text_array({countries.begin(), countries.end()}), from, to, text_array(also));
     std::vector<incident> out;
     std::vector<std::string> ids;
     for (auto const &row : rows) {
@@ -135,7 +135,8 @@ std::vector<std::string> incidents_needing_refresh(pqxx::transaction_base &tx)
     return ids;
 }
 
-save_counts save_incidents(pqxx::work &tx, std::vector<incident> const &incidents, long run_id)
+save_counts save_incidents(pqxx::work &tx, std::vector<incident> const &incidents, long run_id,
+                           link_reasons const &reasons)
 {
     save_counts counts;
     tx.exec0("create temp table if not exists staged_incidents (like incidents) on commit delete rows");
@@ -172,10 +173,18 @@ save_counts save_incidents(pqxx::work &tx, std::vector<incident> const &incident
     }
     {
         pqxx::stream_to stream(tx, "staged_links",
-                               std::vector<std::string>{"article_id", "ordinal", "incident_id", "linked_run"});
+                               std::vector<std::string>{"article_id", "ordinal", "incident_id", "linked_run", "score",
+                                                        "join_evidence"});
         for (auto const &inc : incidents)
-            for (auto const &r : inc.reports)
-                stream << std::make_tuple(r.article_id, r.ordinal, inc.id, run_id);
+            for (auto const &r : inc.reports) {
+                std::optional<double> score;
+                std::optional<std::string> evidence;
+                if (auto const it = reasons.find(r.article_id + "#" + std::to_string(r.ordinal)); it != reasons.end()) {
+                    score = it->second.score;
+                    evidence = it->second.evidence_json;
+                }
+                stream << std::make_tuple(r.article_id, r.ordinal, inc.id, run_id, score, evidence);
+            }
         stream.complete();
     }
     auto const upserted = tx.exec(
@@ -193,15 +202,50 @@ save_counts save_incidents(pqxx::work &tx, std::vector<incident> const &incident
         " returning (xmax = 0) as inserted");
     for (auto const &row : upserted)
         (row[0].as<bool>() ? counts.created : counts.updated)++;
-    tx.exec0("insert into report_links (article_id, ordinal, incident_id, linked_run)"
-             " select article_id, ordinal, incident_id, linked_run from staged_links"
+    tx.exec0("insert into report_links (article_id, ordinal, incident_id, linked_run, score, join_evidence)"
+             " select article_id, ordinal, incident_id, linked_run, score, join_evidence from staged_links"
              " on conflict (article_id, ordinal) do update set incident_id = excluded.incident_id,"
-             " linked_run = excluded.linked_run where report_links.incident_id <> excluded.incident_id");
+             " linked_run = excluded.linked_run, score = excluded.score, join_evidence = excluded.join_evidence"
+             " where report_links.incident_id <> excluded.incident_id");
     counts.deleted = static_cast<long>(
         tx.exec0("delete from incidents i where not exists"
                  " (select 1 from report_links l where l.incident_id = i.incident_id)")
             .affected_rows());
     return counts;
+}
+
+std::vector<stored_link> links_of(pqxx::transaction_base &tx, std::string const &incident_id)
+{
+    std::vector<stored_link> out;
+    for (auto const &row : tx.exec_params("select article_id, ordinal, linked_run, score, coalesce(join_evidence::text, '')"
+                                          " from report_links where incident_id = $1 order by article_id, ordinal",
+                                          incident_id))
+        out.push_back({row[0].c_str(), row[1].as<int>(), row[2].as<long>(),
+                       row[3].is_null() ? std::nullopt : std::optional<double>(row[3].as<double>()), row[4].c_str()});
+    return out;
+}
+
+void move_links(pqxx::work &tx, std::string const &from, std::string const &to, std::string const &evidence_json,
+                long run_id)
+{
+    tx.exec_params0("update report_links set incident_id = $2, score = null, join_evidence = $3::jsonb,"
+                    " linked_run = $4 where incident_id = $1",
+                    from, to, evidence_json, run_id);
+    mark_needs_refresh(tx, to);
+}
+
+void unlink_reports(pqxx::work &tx, std::vector<std::pair<std::string, int>> const &reports)
+{
+    for (auto const &[article, ordinal] : reports)
+        tx.exec_params0("with gone as (delete from report_links where article_id = $1 and ordinal = $2"
+                        " returning incident_id)"
+                        " update incidents set needs_refresh = true where incident_id in (select incident_id from gone)",
+                        article, ordinal);
+}
+
+void mark_needs_refresh(pqxx::work &tx, std::string const &incident_id)
+{
+    tx.exec_params0("update incidents set needs_refresh = true where incident_id = $1", incident_id);
 }
 
 void for_each_incident(pqxx::transaction_base &tx, std::function<void(incident const &)> const &visit)
