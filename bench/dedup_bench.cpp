@@ -1,8 +1,7 @@
 // Micro benchmark of etl::dedup::deduplicate (not a unit test).
 //
-//   g++ -std=c++17 -O2 -Ietl bench/dedup_bench.cpp etl/dedup/*.cpp etl/core/civil_date.cpp
-//       etl/core/incident_report.cpp etl/extract/tokens.cpp -lyaml-cpp -o /tmp/dedup_bench
-//   /tmp/dedup_bench [N ...]          (default: 10000 100000 1000000)
+//   cmake --build build --target dedup_bench
+//   build/bench/dedup_bench [N ...]          (default: 10000 100000 1000000)
 //
 // Generates N synthetic reports of about N/3 events over five years in 60 countries (skewed:
 // the busiest country has ~10% of the reports, its capital a fifth of those), with the noise
