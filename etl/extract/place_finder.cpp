@@ -59,6 +59,19 @@ word_set const street_words{"street", "st", "avenue", "ave", "boulevard", "blvd"
 
 word_set const caps_street_words{"street", "st", "avenue", "ave", "boulevard", "blvd"};
 
+/// Words after a name that make it a natural feature's name ("Ohio River", "Caspian Sea"): the
+/// feature is no evidence of where the event happened.
+word_set const feature_words{"river", "sea", "ocean", "gulf", "lake", "bay", "creek", "canal", "mountains"};
+
+/// Compass words: a name made only of them ("North-Western", "Eastern") is an adjective when a
+/// generic place noun follows ("NORTH-WESTERN CITY OF PESHAWAR").
+word_set const compass_words{"north", "south", "east", "west", "northern", "southern", "eastern", "western",
+                             "central", "northeastern", "northwestern", "southeastern", "southwestern", "north-western",
+                             "north-eastern", "south-western", "south-eastern", "northwest", "northeast", "southwest",
+                             "southeast", "-"};
+word_set const generic_place_nouns{"city", "town", "village", "district", "province", "region", "state", "part",
+                                   "parts", "areas", "area", "border", "outskirts", "suburb", "suburbs", "capital"};
+
 word_set const locatives{"in", "near", "at", "outside", "from", "around", "towards", "toward", "into",
                          "across", "inside", "to", "through", "between", "nearby", "on"};
 
@@ -350,6 +363,17 @@ void place_finder::scan(std::vector<token> const &tokens, country_context const 
         if (is_word(tokens, end) &&
             (all_caps ? caps_street_words.contains(tokens[end])
                       : tokens[end].capitalised && street_words.contains(tokens[end]))) {
+            i = end;
+            continue;
+        }
+        if (is_word(tokens, end) && (all_caps || tokens[end].capitalised) && feature_words.contains(tokens[end])) {
+            i = end + 1;
+            continue;
+        }
+        if (all_caps && end + 1 < tokens.size() && generic_place_nouns.contains(tokens[end]) &&
+            tokens[end + 1].norm == "of"sv &&
+            std::all_of(tokens.begin() + static_cast<std::ptrdiff_t>(i), tokens.begin() + static_cast<std::ptrdiff_t>(end),
+                        [](token const &x) { return compass_words.contains(x); })) {
             i = end;
             continue;
         }

@@ -445,6 +445,25 @@ TEST(PlaceFinder, StreetsNamedAfterPlacesAreNotThosePlaces)
     EXPECT_TRUE(mentions("The convoy left Peshawar on the road to Kabul.", "Peshawar")) << "a road, not a name";
 }
 
+TEST(PlaceFinder, NaturalFeaturesNamedAfterPlacesAreNotThosePlaces)
+{
+    EXPECT_FALSE(mentions("The shooting began a few blocks from the Delaware River waterfront.", "Delaware"));
+    EXPECT_FALSE(mentions("Families picnic on its lawns along the Ohio River.", "Ohio"));
+    std::string const mopti = "Gunmen attacked a boat on the Niger River near Mopti.";
+    EXPECT_FALSE(mentions(mopti, "Niger"));
+    EXPECT_CITY(mopti, "Mopti", "ML", "Mopti", "Mopti");
+    EXPECT_TRUE(mentions("Militants attacked a post in Kunar Valley.", "Kunar")) << "a valley is a district's area";
+}
+
+TEST(PlaceFinder, CompassAdjectivesBeforeAPlaceNounAreNotProvinces)
+{
+    // Zambia has a "North-Western" province; in capitals the adjective looks the same.
+    std::string const text = "GUNMEN STORMED AN ARMY-RUN SCHOOL IN THE NORTH-WESTERN CITY OF PESHAWAR ON TUESDAY.";
+    EXPECT_FALSE(mentions(text, "NORTH-WESTERN"));
+    EXPECT_CITY(text, "PESHAWAR", "PK", "Khyber Pakhtunkhwa", "Peshawar");
+    EXPECT_FALSE(mentions("A BOMB WENT OFF IN THE EASTERN PROVINCE OF NANGARHAR.", "EASTERN"));
+}
+
 TEST(PlaceFinder, DatelineBeforeADashIsAPlace)
 {
     EXPECT_CITY("CHICAGO - A man was shot dead early Sunday.", "CHICAGO", "US", "Illinois", "Chicago");
