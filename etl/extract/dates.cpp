@@ -861,6 +861,9 @@ private:
         if (!dir)
             return std::nullopt;
         std::size_t const count = k + 1 - i;
+        if (dir == -2 && m_pub && !q.vague)
+            if (auto c = anniversary(i, k + 1, q, u))
+                return c;
         // "hours earlier" with nothing before it: hours before publication.
         if (dir == -2 || (!m_anchor && dir == -1 && (u == unit::hour || u == unit::minute))) {
             if (!m_pub)
@@ -870,6 +873,29 @@ private:
         if (!m_anchor)
             return std::nullopt;
         return from_anchor(count, q, u, dir);
+    }
+
+    /// "a year ago today", "one year ago tonight", "two months ago this morning": the same day
+    /// that many years or months before publication (memorial and anniversary pieces).
+    std::optional<core> anniversary(std::size_t i, std::size_t after, quantity q, unit u) const
+    {
+        if (u != unit::year && u != unit::month)
+            return std::nullopt;
+        std::size_t end = after;
+        if (is(after, kw::today) || is(after, kw::tonight))
+            end = after + 1;
+        else if (is(after, kw::this_) && after + 1 < m_n && has(after + 1, f_time_of_day))
+            end = after + 2;
+        else
+            return std::nullopt;
+        civil_date const p = *m_pub;
+        int y = p.year, m = p.month;
+        if (u == unit::year)
+            y -= q.n;
+        else
+            add_months(y, m, -q.n);
+        int const d = std::min(p.day, civil_date::days_in_month(y, m));
+        return core::relative_to(end - i, day_range(civil_date{y, m, d}), "anniversary");
     }
 
     core ago(std::size_t count, quantity q, unit u) const
