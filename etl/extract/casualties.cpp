@@ -1528,6 +1528,19 @@ casualty_extractor casualty_extractor::parse(std::string const &yaml_text, std::
     return casualty_extractor(std::move(lex));
 }
 
+bool casualty_extractor::person_noun_ends_at(std::vector<token> const &tokens, std::size_t end) const
+{
+    auto const &x = *m_lexicon;
+    for (std::size_t back = 1; back <= 3 && back <= end; ++back) {
+        if (!x.matcher.may_start(tokens[end - back]))
+            continue;
+        for (auto const &m : x.matcher.matches_at(tokens, end - back))
+            if (m.token_count == back && (m.value & noun_flag) && !x.nouns[m.value & ~noun_flag].perpetrator)
+                return true;
+    }
+    return false;
+}
+
 bool casualty_extractor::has_cue(std::vector<token> const &tokens) const
 {
     thread_local workspace w;

@@ -89,6 +89,10 @@ public:
     /// to skip sentences cheaply.
     bool has_cue(std::vector<token> const &tokens) const;
 
+    /// Does a person noun of the lexicon (`persons`, not `perpetrators`) end just before token
+    /// `end` ("a businessman", "a security guard")?
+    bool person_noun_ends_at(std::vector<token> const &tokens, std::size_t end) const;
+
     /// The values given to vague quantities (lexicon `vague_quantities`).
     vague_convention const &vague() const;
 

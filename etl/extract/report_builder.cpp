@@ -740,8 +740,11 @@ bool report_builder::not_the_scene(place_mention const &m) const
 
 bool report_builder::home_town(place_mention const &m) const
 {
-    // "Eduardo Uvaldo, 69, of Waukegan", "Payton Gendron, 18, of Conklin": where a person lives
+    // "Eduardo Uvaldo, 69, of Waukegan", "Payton Gendron, 18, of Conklin": where a person lives;
+    // "a businessman from Herat", "two students from Lahore": where a person comes from
     std::size_t const i = m.first_token;
+    if (i >= 2 && m_tokens[i - 1].norm == "from"sv)
+        return m_lex.casualties.person_noun_ends_at(m_tokens, i - 1);
     if (i < 2 || m_tokens[i - 1].norm != "of"sv)
         return false;
     token const &before = m_tokens[i - 2];

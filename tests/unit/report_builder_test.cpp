@@ -435,6 +435,16 @@ TEST(ReportBuilder, ALaterDeathAndAHomeTownStayWithTheShooting)
     EXPECT_EQ(date_of(reports[0]), "2022-07-04");
 }
 
+TEST(ReportBuilder, WhereAWitnessComesFromIsNotTheScene)
+{
+    auto const reports = reports_of("KABUL, Jan 21 - Gunmen stormed Kabul's Intercontinental Hotel late on Saturday, "
+                                    "killing at least 18 people. \"We heard shooting in the corridor,\" said a "
+                                    "businessman from Herat who hid in his room.",
+                                    "2018-01-21");
+    ASSERT_EQ(reports.size(), 1u);
+    EXPECT_EQ(reports[0].location.city, "Kabul");
+}
+
 TEST(ReportBuilder, TheSecondBomberAndTheSameSquare)
 {
     auto const reports = reports_of("Thirty-two people were killed on Thursday when two suicide bombers set off "
