@@ -464,6 +464,17 @@ TEST(PlaceFinder, CompassAdjectivesBeforeAPlaceNounAreNotProvinces)
     EXPECT_FALSE(mentions("A BOMB WENT OFF IN THE EASTERN PROVINCE OF NANGARHAR.", "EASTERN"));
 }
 
+TEST(PlaceFinder, AssociatedPressStateAbbreviations)
+{
+    EXPECT_CITY("HIGHLAND PARK, Ill. (AP) - A gunman fired on a parade.", "HIGHLAND PARK", "US", "Illinois",
+                "Highland Park");
+    EXPECT_CITY("SPRINGFIELD, Mo. - Two people were shot on Monday.", "SPRINGFIELD", "US", "Missouri", "Springfield");
+    EXPECT_CITY("Two people were shot in Jacksonville, Fla., on Monday.", "Jacksonville", "US", "Florida",
+                "Jacksonville");
+    EXPECT_FALSE(mentions("THE GUARD FELL ILL. HE WAS TAKEN TO A HOSPITAL.", "ILL"));
+    EXPECT_FALSE(mentions("Miss. Smith said the mass. was cancelled.", "Miss"));
+}
+
 TEST(PlaceFinder, DatelineBeforeADashIsAPlace)
 {
     EXPECT_CITY("CHICAGO - A man was shot dead early Sunday.", "CHICAGO", "US", "Illinois", "Chicago");
