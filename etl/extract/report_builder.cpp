@@ -320,6 +320,17 @@ void report_builder::analyse_sentences()
         for (auto const &m : m_actors)
             taken.emplace_back(m.first_token, m.token_count);
         m_named = m_lex.named_perpetrators.find(m_tokens, 0, m_tokens.size(), taken);
+        // a place name the place finder left unresolved is still no person: "in suburban Highland
+        // Park was charged"
+        auto const &matcher = m_lex.places.places().matcher();
+        m_named.erase(std::remove_if(m_named.begin(), m_named.end(),
+                                     [&](named_perpetrator const &n) {
+                                         auto const found = matcher.matches_at(m_tokens, n.first_token);
+                                         return std::any_of(found.begin(), found.end(), [&](phrase_match const &p) {
+                                             return p.token_count == n.token_count;
+                                         });
+                                     }),
+                      m_named.end());
     }
 
     std::optional<date_range> previous;
@@ -723,8 +734,19 @@ bool report_builder::not_the_scene(place_mention const &m) const
             return true;
     }
     // where someone travels from or to: "travelling from Islamabad to their camp at the Dasu
-    // project", "the road to Kabul"
+    // project", "the road to Kabul", "drove to Madison, Wisconsin" (past the city it qualifies)
+    auto const place_starting_before = [&](std::size_t end) -> std::optional<std::size_t> {
+        for (auto const &o : m_places)
+            if (o.first_token + o.token_count == end)
+                return o.first_token;
+        return std::nullopt;
+    };
     for (std::size_t k = m.first_token, steps = 0; k > 0 && steps < 6; ++steps) {
+        if (k >= 2 && m_tokens[k - 1].norm == ","sv)
+            if (auto const container_of = place_starting_before(k - 1)) {
+                k = *container_of;
+                continue;
+            }
         token const &t = m_tokens[--k];
         // "from" only after travelling or people ("shot dead those from Punjab"): a hijacked
         // flight "took off from Kathmandu" is the scene

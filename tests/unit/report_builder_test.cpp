@@ -445,6 +445,20 @@ TEST(ReportBuilder, WhereAWitnessComesFromIsNotTheScene)
     EXPECT_EQ(reports[0].location.city, "Kabul");
 }
 
+TEST(ReportBuilder, WhereTheSuspectDroveToIsNotTheScene)
+{
+    auto const reports = reports_of("HIGHLAND PARK, Ill. (UNW) - The man accused of firing on a parade in suburban "
+                                    "Highland Park was charged with seven counts of murder, prosecutors said Tuesday, "
+                                    "after a seventh person died of wounds suffered in Monday's attack.\n\n"
+                                    "After the shooting, the suspect drove to Madison, Wisconsin, and considered "
+                                    "carrying out a second attack there, police said.",
+                                    "2022-07-06");
+    ASSERT_EQ(reports.size(), 1u);
+    EXPECT_EQ(reports[0].location.city, "Highland Park");
+    EXPECT_EQ(reports[0].location.admin1, "Illinois");
+    EXPECT_EQ(reports[0].attacker, "") << "a place name is no named perpetrator";
+}
+
 TEST(ReportBuilder, TheSecondBomberAndTheSameSquare)
 {
     auto const reports = reports_of("Thirty-two people were killed on Thursday when two suicide bombers set off "
