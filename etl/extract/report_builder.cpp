@@ -622,7 +622,8 @@ bool report_builder::implausible(place_mention const &m, std::vector<std::string
         !country_named_near(m, *own) && !known_abroad)
         return true;
     // the attacker's countries overrule only a place that nothing else in the article supports
-    return own_weight <= one_mention && !actor_countries.empty() &&
+    // (and not a known town said to be the scene: groups strike abroad, "in Beirut")
+    return own_weight <= one_mention && !actor_countries.empty() && !known_abroad &&
            std::find(actor_countries.begin(), actor_countries.end(), p.country) == actor_countries.end();
 }
 

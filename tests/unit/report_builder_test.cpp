@@ -459,6 +459,18 @@ TEST(ReportBuilder, WhereTheSuspectDroveToIsNotTheScene)
     EXPECT_EQ(reports[0].attacker, "") << "a place name is no named perpetrator";
 }
 
+TEST(ReportBuilder, AGroupStrikingAbroadKeepsTheKnownCityItStruck)
+{
+    // Islamic State's lexicon countries are Iraq and Syria; Beirut is still where it struck.
+    auto const reports = reports_of("PARIS, Nov 14 - Gunmen killed 127 people in Paris on Friday. The group, which "
+                                    "officials refer to as Daesh, had claimed a double suicide bombing on Thursday "
+                                    "evening in Beirut, in which 43 people were killed.",
+                                    "2015-11-14");
+    ASSERT_EQ(reports.size(), 2u);
+    EXPECT_EQ(reports[1].location.city, "Beirut");
+    EXPECT_EQ(reports[1].location.country, "LB");
+}
+
 TEST(ReportBuilder, TheSecondBomberAndTheSameSquare)
 {
     auto const reports = reports_of("Thirty-two people were killed on Thursday when two suicide bombers set off "
