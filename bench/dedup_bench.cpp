@@ -1,7 +1,8 @@
 // Micro benchmark of etl::dedup::deduplicate (not a unit test).
 //
 //   cmake --build build --target dedup_bench
-//   build/bench/dedup_bench [N ...]          (default: 10000 100000 1000000)
+//   build/bench/dedup_bench [--settings config/dedup.yaml] [N ...]   (default: 10000 100000 1000000;
+//                                                                   settings: the compiled defaults)
 //
 // Generates N synthetic reports of about N/3 events over five years in 60 countries (skewed:
 // the busiest country has ~10% of the reports, its capital a fifth of those), with the noise
@@ -12,6 +13,7 @@
 // generating events.
 
 #include "dedup/dedup.hpp"
+#include "dedup/settings.hpp"
 
 #include <chrono>
 #include <cmath>
@@ -187,7 +189,7 @@ bool branch_of(std::string const &child, std::string const &parent)
            child.compare(parent.size(), 7, "/branch") == 0;
 }
 
-void run(std::size_t n)
+void run(std::size_t n, dedup_settings const &settings)
 {
     auto data = generate(n);
     std::unordered_map<std::string, int> truth; // "article#ordinal" -> event
@@ -203,7 +205,7 @@ void run(std::size_t n)
 
     auto const t0 = std::chrono::steady_clock::now();
     std::clock_t const c0 = std::clock();
-    auto const res = deduplicate({}, std::move(data.reports), {}, compatible, branch_of);
+    auto const res = deduplicate({}, std::move(data.reports), settings, compatible, branch_of);
     std::clock_t const c1 = std::clock();
     auto const t1 = std::chrono::steady_clock::now();
     double const seconds = std::chrono::duration<double>(t1 - t0).count();
@@ -236,10 +238,15 @@ void run(std::size_t n)
 int main(int argc, char **argv)
 {
     std::vector<std::size_t> sizes;
-    for (int i = 1; i < argc; ++i)
-        sizes.push_back(static_cast<std::size_t>(std::strtoull(argv[i], nullptr, 10)));
+    dedup_settings settings;
+    for (int i = 1; i < argc; ++i) {
+        if (std::string(argv[i]) == "--settings" && i + 1 < argc)
+            settings = load_dedup_settings(argv[++i]);
+        else
+            sizes.push_back(static_cast<std::size_t>(std::strtoull(argv[i], nullptr, 10)));
+    }
     if (sizes.empty())
         sizes = {10000, 100000, 1000000};
     for (auto n : sizes)
-        run(n);
+        run(n, settings);
 }

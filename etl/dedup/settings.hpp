@@ -43,7 +43,7 @@ struct terms_settings {
 };
 
 struct decision_settings {
-    double match_threshold = 6.0;   ///< a pair, and a cluster join on average, must reach this
+    double match_threshold = 4.0;   ///< a pair, and a cluster join on average, must reach this
     double member_min_score = 0.0;  ///< every pair between a joining report and a member must reach this
     double weak_link_extra = 2.5;   ///< added to the threshold for undated or country-less seed pairs
     int max_members_compared = 50;  ///< a joining report meets at most this many members, evenly spread
@@ -51,21 +51,21 @@ struct decision_settings {
 };
 
 struct date_weights {
-    double same_day = 3.5;
+    double same_day = 3.0;
     double overlap = 1.0;
     double within_slack = -1.0;
 };
 
 struct place_weights {
     double same_city = 3.0;
-    double near = 2.0;
-    double same_admin1 = 1.0;
+    double near = 1.5;
+    double same_admin1 = 0.5;
     double different_city = -5.0;
 };
 
 struct attacker_weights {
-    double same = 2.0;
-    double compatible = 1.5;
+    double same = 1.5;
+    double compatible = 1.0;
     double conflicting = -3.0;
 };
 
@@ -75,26 +75,26 @@ struct category_weights {
 };
 
 struct count_weights {
-    double agree = 2.5;
-    double agree_weak = 1.0;
+    double agree = 2.0;
+    double agree_weak = 0.5;
     double growth = 0.5;
-    double conflict = -4.0;
+    double conflict = -1.5;
 };
 
 struct terms_weights {
-    double high = 3.0;
-    double partial = 1.5;
-    double disjoint = -1.0;
+    double high = 2.5;
+    double partial = 2.0;
+    double disjoint = -1.25;
 };
 
 struct dedup_weights {
     date_weights date;
     place_weights place;
     attacker_weights attacker;
-    category_weights attack_type{1.0, -2.0};
-    category_weights target_type{1.5, -3.0};
-    count_weights killed{2.5, 1.0, 0.5, -4.0};
-    count_weights injured{1.0, 0.5, 0.25, -1.5};
+    category_weights attack_type{0.5, -1.0};
+    category_weights target_type{1.0, -0.5};
+    count_weights killed{2.0, 0.5, 0.5, -1.5};
+    count_weights injured{2.0, 0.5, 0.0, -2.5};
     terms_weights terms;
 };
 

@@ -165,16 +165,20 @@ TEST(DedupCluster, ThirdOutletJoinsOnlyOneOfAnArticlesTwoReports)
 
 TEST(DedupCluster, NoChainingThroughAVagueReport)
 {
-    // B is vague enough to match A and C; A and C are different attacks.
+    // B is vague enough to match A and C; A and C are different attacks. The weights are the
+    // test's own (a strong toll conflict), so that the clustering rule is what is tested.
+    dedup_settings s;
+    s.weights.killed.conflict = -4.0;
+    s.weights.target_type.different = -3.0;
     auto const a = report("a").day(2023, 3, 5).published(2023, 3, 5).at("AF", "Kabul", "Kabul")
                        .kind(bombing, "Government (General)").killed(10);
     auto const b = report("b").day(2023, 3, 5).published(2023, 3, 5).at("AF", "Kabul", "Kabul").kind(bombing, "");
     auto const c = report("c").day(2023, 3, 5).published(2023, 3, 5).at("AF", "Kabul", "Kabul")
                        .kind(bombing, police).killed(30);
-    ASSERT_TRUE(score_pair(a, b).is_match({}));
-    ASSERT_TRUE(score_pair(b, c).is_match({}));
-    ASSERT_FALSE(score_pair(a, c).is_match({}));
-    auto const res = deduplicate({}, {a, b, c});
+    ASSERT_TRUE(score_pair(a, b, s).is_match(s));
+    ASSERT_TRUE(score_pair(b, c, s).is_match(s));
+    ASSERT_FALSE(score_pair(a, c, s).is_match(s));
+    auto const res = deduplicate({}, {a, b, c}, s);
     EXPECT_EQ(res.incidents.size(), 2u) << signature(res);
     EXPECT_FALSE(together(res, "a", "c"));
     EXPECT_GE(res.stats.rejected_unions, 1u);
@@ -200,9 +204,13 @@ TEST(DedupCluster, MemberMinimumScoreKeepsOutAConflictingReport)
     auto const b = report("b").day(2023, 3, 5).published(2023, 3, 5).at("AF", "Kabul", "Kabul").kind(bombing, "");
     auto const c = report("c").day(2023, 3, 5).published(2023, 3, 5).at("AF", "Kabul", "Kabul")
                        .kind(bombing, police).killed(30);
-    dedup_settings lenient;
+    dedup_settings lenient; // weights of the test's own: A and C score 0.5
+    lenient.weights.date.same_day = 3.5;
+    lenient.weights.attack_type.same = 1.0;
+    lenient.weights.killed.conflict = -4.0;
+    lenient.weights.target_type.different = -3.0;
     lenient.decision.match_threshold = 3.0; // the average now passes ...
-    lenient.decision.member_min_score = 1.0; // ... but A and C score 0.5
+    lenient.decision.member_min_score = 1.0; // ... but A and C score below 1
     ASSERT_LT(score_pair(a, c, lenient).score, 1.0);
     auto const res = deduplicate({}, {a, b, c}, lenient);
     EXPECT_FALSE(together(res, "a", "c")) << signature(res);

@@ -53,7 +53,7 @@ TEST(DedupSettings, PartialFileOverridesOnlyItsKeys)
     EXPECT_EQ(s.blocking.day_slack_days, 5);
     EXPECT_EQ(s.weights.killed.conflict, -6.0);
     EXPECT_EQ(s.weights.killed.agree, dedup_settings{}.weights.killed.agree);
-    EXPECT_EQ(parse_dedup_settings("", "empty").decision.match_threshold, 6.0);
+    EXPECT_EQ(parse_dedup_settings("", "empty").decision.match_threshold, 4.0);
 }
 
 TEST(DedupSettings, ErrorsNameFileKeyAndLine)
