@@ -135,10 +135,14 @@ count_level compare_counts(std::optional<count_interval> const &a, std::optional
     if (a->vague || b->vague)
         return count_level::conflict;
     bool const a_higher = a->low > b->high;
-    if ((order < 0 && a_higher) || (order > 0 && !a_higher))
-        return count_level::conflict; // the later report lowers the toll
     count_interval const &lower = a_higher ? *b : *a;
     count_interval const &higher = a_higher ? *a : *b;
+    if ((order < 0 && a_higher) || (order > 0 && !a_higher)) {
+        // the later report lowers the toll: a revised count ("revised down to 84") within the
+        // revision ratio, else a conflict
+        double const floor = static_cast<double>(higher.low) * (1.0 - s.revision_ratio) - static_cast<double>(s.growth_abs);
+        return static_cast<double>(lower.high) >= floor ? count_level::growth : count_level::conflict;
+    }
     double const limit = static_cast<double>(lower.high) * (1.0 + s.growth_ratio) + static_cast<double>(s.growth_abs);
     return static_cast<double>(higher.low) <= limit ? count_level::growth : count_level::conflict;
 }

@@ -40,6 +40,7 @@ std::vector<binding> bindings(dedup_settings &s)
         {"casualties.close_abs", &s.casualties.close_abs, 0, 1e9},
         {"casualties.growth_ratio", &s.casualties.growth_ratio, 0, 100},
         {"casualties.growth_abs", &s.casualties.growth_abs, 0, 1e9},
+        {"casualties.revision_ratio", &s.casualties.revision_ratio, 0, 1},
         {"casualties.small", &s.casualties.small, 0, 1e9},
         {"terms.high_jaccard", &s.terms.high_jaccard, 0, 1},
         {"terms.partial_jaccard", &s.terms.partial_jaccard, 0, 1},

@@ -28,6 +28,7 @@ struct casualty_settings {
     long close_abs = 1;            ///< ... or this close in absolute terms
     double growth_ratio = 1.0;     ///< a later report may raise the toll by this factor ...
     long growth_abs = 2;           ///< ... plus this many
+    double revision_ratio = 0.35;  ///< ... or lower it by at most this fraction (a revised count)
     long small = 2;                ///< agreement on figures up to this is weak evidence
 };
 

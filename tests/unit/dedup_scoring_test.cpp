@@ -66,13 +66,15 @@ TEST(DedupScoring, DozensCompatibleWithTwelveToNinetyNine)
     EXPECT_EQ(killed_level(vague, kunduz("a").killed(250)), count_level::conflict);
 }
 
-TEST(DedupScoring, TollMayRiseLaterButNotFall)
+TEST(DedupScoring, TollMayRiseLaterOrBeRevisedDownALittle)
 {
     auto const early = kunduz("a").killed(40).published(2021, 10, 8);
     auto const late_higher = kunduz("b").killed(63).published(2021, 10, 12);
-    auto const late_lower = kunduz("c").killed(25).published(2021, 10, 12);
+    auto const late_revised = kunduz("r").killed(30).published(2021, 10, 12); // 25% lower
+    auto const late_lower = kunduz("c").killed(20).published(2021, 10, 12);   // half
     EXPECT_EQ(killed_level(early, late_higher), count_level::growth);
     EXPECT_EQ(killed_level(late_higher, early), count_level::growth);
+    EXPECT_EQ(killed_level(early, late_revised), count_level::growth);
     EXPECT_EQ(killed_level(early, late_lower), count_level::conflict);
     // Same publication day: order unknown, the higher figure is taken as the later one.
     auto const same_day = kunduz("d").killed(25).published(2021, 10, 8);
