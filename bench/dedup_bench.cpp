@@ -20,6 +20,7 @@
 #include <ctime>
 #include <cstdio>
 #include <cstdlib>
+#include <cstring>
 #include <random>
 #include <string>
 #include <unordered_map>
@@ -29,6 +30,22 @@ using namespace etl;
 using namespace etl::dedup;
 
 namespace {
+
+/// A field of /proc/self/status in MB ("VmRSS", "VmHWM"), 0 where there is none.
+double status_mb(char const *field)
+{
+    std::FILE *f = std::fopen("/proc/self/status", "r");
+    if (!f)
+        return 0;
+    char line[256];
+    double kb = 0;
+    std::size_t const n = std::strlen(field);
+    while (std::fgets(line, sizeof line, f))
+        if (std::strncmp(line, field, n) == 0 && line[n] == ':')
+            kb = std::strtod(line + n + 1, nullptr);
+    std::fclose(f);
+    return kb / 1024.0;
+}
 
 struct generator {
     std::mt19937_64 rng{20240109};
@@ -203,6 +220,7 @@ void run(std::size_t n, dedup_settings const &settings)
         return a == b || branch_of(a, b) || branch_of(b, a);
     };
 
+    double const rss_before = status_mb("VmRSS");
     auto const t0 = std::chrono::steady_clock::now();
     std::clock_t const c0 = std::clock();
     auto const res = deduplicate({}, std::move(data.reports), settings, compatible, branch_of);
@@ -226,10 +244,12 @@ void run(std::size_t n, dedup_settings const &settings)
     }
     std::printf("%8zu reports  %7zu events  %7.2f s wall  %7.2f s cpu  %9.0f reports/s  incidents %7zu  "
                 "candidate pairs %10zu  "
-                "seeds %8zu  unions %7zu  rejected %6zu  pair precision %.3f  recall %.3f\n",
+                "seeds %8zu  unions %7zu  rejected %6zu  pair precision %.3f  recall %.3f  "
+                "RSS before %.0f MB, peak so far %.0f MB\n",
                 n, event_sizes.size(), seconds, cpu, static_cast<double>(n) / seconds, res.incidents.size(),
                 res.stats.candidate_pairs, res.stats.seed_pairs, res.stats.unions, res.stats.rejected_unions,
-                found_pairs > 0 ? correct_pairs / found_pairs : 1.0, true_pairs > 0 ? correct_pairs / true_pairs : 1.0);
+                found_pairs > 0 ? correct_pairs / found_pairs : 1.0, true_pairs > 0 ? correct_pairs / true_pairs : 1.0,
+                rss_before, status_mb("VmHWM"));
     std::fflush(stdout);
 }
 
