@@ -74,23 +74,15 @@ private:
     {
         std::sort(existing.begin(), existing.end(),
                   [](existing_incident const &x, existing_incident const &y) { return x.id < y.id; });
-        std::vector<incident_report> pool;
-        std::vector<int> owners;
-        std::size_t const total = fresh.size() + std::accumulate(existing.begin(), existing.end(), std::size_t{0},
-                                                                 [](std::size_t n, existing_incident const &e) {
-                                                                     return n + e.reports.size();
-                                                                 });
-        pool.reserve(total);
-        owners.reserve(total);
+        // The fresh reports' buffer becomes the pool, so the reports are held once, not twice.
+        std::vector<incident_report> pool = std::move(fresh);
+        std::size_t const fresh_count = pool.size();
+        std::vector<int> owners(fresh_count, fresh_owner);
         for (std::size_t e = 0; e < existing.size(); ++e)
             for (auto &r : existing[e].reports) {
                 pool.push_back(std::move(r));
                 owners.push_back(static_cast<int>(e));
             }
-        for (auto &r : fresh) {
-            pool.push_back(std::move(r));
-            owners.push_back(fresh_owner);
-        }
         // Sorting indices, not reports: a report is a large object.
         std::vector<std::uint32_t> order(pool.size());
         std::iota(order.begin(), order.end(), 0u);
@@ -100,12 +92,26 @@ private:
             return std::tie(a.article_id, a.ordinal, owners[x], a.evidence_begin, a.evidence_end, a.evidence) <
                    std::tie(b.article_id, b.ordinal, owners[y], b.evidence_begin, b.evidence_end, b.evidence);
         });
-        m_reports.reserve(pool.size());
-        m_owner.reserve(pool.size());
-        for (std::uint32_t i : order) {
-            m_reports.push_back(std::move(pool[i]));
-            m_owner.push_back(owners[i]);
+        // Apply the order in place, cycle by cycle: position i receives pool[order[i]].
+        std::vector<bool> placed(pool.size(), false);
+        for (std::size_t start = 0; start < pool.size(); ++start) {
+            if (placed[start])
+                continue;
+            incident_report held = std::move(pool[start]);
+            int const held_owner = owners[start];
+            std::size_t i = start;
+            while (order[i] != start) {
+                pool[i] = std::move(pool[order[i]]);
+                owners[i] = owners[order[i]];
+                placed[i] = true;
+                i = order[i];
+            }
+            pool[i] = std::move(held);
+            owners[i] = held_owner;
+            placed[i] = true;
         }
+        m_reports = std::move(pool);
+        m_owner = std::move(owners);
         m_existing_ids.reserve(existing.size());
         for (auto &e : existing)
             m_existing_ids.push_back(std::move(e.id));
