@@ -213,9 +213,15 @@ std::string explain_incident(etl_config const &cfg, pqxx::connection &conn, std:
         auto const ex = extract::extractor::load(cfg.extract);
         auto const settings = dedup_settings_for(cfg, *ex);
         auto const compatible = compatibility_of(*ex);
-        out << "\npair scores with the current settings (" << cfg.dedup.settings_file << ")\n";
-        for (std::size_t i = 0; i < inc.reports.size(); ++i)
-            for (std::size_t k = i + 1; k < inc.reports.size(); ++k) {
+        // every pair of at most this many reports (435 pairs): enough to see what a weight does
+        constexpr std::size_t most = 30;
+        std::size_t const n = std::min(inc.reports.size(), most);
+        out << "\npair scores with the current settings (" << cfg.dedup.settings_file << ")";
+        if (n < inc.reports.size())
+            out << ", among the first " << n << " of " << inc.reports.size() << " reports";
+        out << "\n";
+        for (std::size_t i = 0; i < n; ++i)
+            for (std::size_t k = i + 1; k < n; ++k) {
                 auto const e = dedup::score_pair(inc.reports[i], inc.reports[k], settings, compatible);
                 out << "  " << describe(e) << (e.is_match(settings) ? "  [match]" : "") << "\n";
             }

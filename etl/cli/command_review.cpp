@@ -127,8 +127,8 @@ std::string command_explain_incident::description() const
 {
     return "Prints an incident's canonical values; each member report with its figures, evidence and the stored\n"
            "reason it joined (the union's average and its pair scores, field by field); and the analysts'\n"
-           "decisions about its reports. With --all-pairs, also every pair of reports scored again with the\n"
-           "current dedup settings.";
+           "decisions about its reports. With --all-pairs, also every pair of reports (of the first 30) scored\n"
+           "again with the current dedup settings.";
 }
 
 void command_explain_incident::add_options(po::options_description &options,
