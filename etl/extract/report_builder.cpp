@@ -36,6 +36,10 @@ word_set const speech_verbs{"said", "says", "told", "announced", "claimed", "den
 word_set const direction_words{"to", "towards", "toward"};
 word_set const travel_verbs{"travelling", "traveling", "returning", "coming", "driving", "heading", "moving",
                             "fleeing", "returned", "travelled", "traveled", "came", "drove"};
+/// Words in a state actor's alias that name its own act ("French airstrike", "Afghan shelling").
+word_set const state_acts{"airstrike", "airstrikes", "strike", "strikes", "drone", "drones", "shelling", "shelled",
+                          "raid", "raids", "bombing", "bombings", "bombardment", "missile", "missiles", "rocket",
+                          "rockets"};
 word_set const clause_words{"when", "and", "after", "as", "while", "where", "killing", "in", "near", "inside",
                             "on"};
 word_set const caps_modifiers{"the", "a", "an", "of", "city", "town", "village", "province", "district", "state",
@@ -1119,11 +1123,22 @@ std::optional<incident_report> report_builder::make_report(std::size_t index, bo
     }
 
     // Attacker: a mention in perpetrator (or unknown) position, perpetrators and claims first.
+    // State forces are named mostly as responders ("before French forces ended the siege",
+    // "advisers for the Afghan forces"): only an act of their own makes them the attacker.
+    auto const responder = [&](actor_mention const &m) {
+        if (m_lex.actors.at(m.actor).kind != actor_kind::state || m.role == actor_role::perpetrator)
+            return false;
+        for (std::size_t i = m.first_token; i < m.first_token + m.token_count; ++i)
+            if (state_acts.contains(m_tokens[i]))
+                return false;
+        return true;
+    };
     actor_mention const *chosen = nullptr;
     for (auto const &seg : ordered) {
         for (auto const &m : m_actors) {
             if (!within(m, seg.first, seg.last) || m.denied || m.role == actor_role::target ||
-                (seg.kind == segment_kind::context && (!seg.free || m.role != actor_role::perpetrator)))
+                (seg.kind == segment_kind::context && (!seg.free || m.role != actor_role::perpetrator)) ||
+                responder(m))
                 continue;
             auto const rank = [](actor_mention const &a) {
                 return (a.role == actor_role::perpetrator ? 10 : 0) + claim_strength(a.status);

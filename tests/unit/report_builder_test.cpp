@@ -471,6 +471,19 @@ TEST(ReportBuilder, AGroupStrikingAbroadKeepsTheKnownCityItStruck)
     EXPECT_EQ(reports[1].location.country, "LB");
 }
 
+TEST(ReportBuilder, StateForcesThatRespondAreNotTheAttacker)
+{
+    auto const siege = reports_of("Gunmen attacked the Splendid Hotel in Ouagadougou on Friday night, killing at "
+                                  "least 30 people, before Burkinabe and French forces ended the siege on Saturday.",
+                                  "2016-01-16");
+    ASSERT_EQ(siege.size(), 1u);
+    EXPECT_EQ(siege[0].attacker, "");
+    auto const strike = reports_of("A French airstrike killed 12 militants near Gao on Tuesday, the army said.",
+                                   "2021-01-06");
+    ASSERT_EQ(strike.size(), 1u);
+    EXPECT_EQ(strike[0].attacker, "France");
+}
+
 TEST(ReportBuilder, TheSecondBomberAndTheSameSquare)
 {
     auto const reports = reports_of("Thirty-two people were killed on Thursday when two suicide bombers set off "
