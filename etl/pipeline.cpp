@@ -7,9 +7,12 @@
 #include "dedup/evidence_json.hpp"
 #include "dedup/settings.hpp"
 #include "extract/extractor.hpp"
+#include "extract/actors.hpp"
+#include "load/analysis_layer.hpp"
 #include "load/article_store.hpp"
 #include "load/decision_store.hpp"
 #include "load/incident_store.hpp"
+#include "load/reference_data.hpp"
 
 #include <atomic>
 #include <chrono>
@@ -187,6 +190,19 @@ dedup::attacker_is_branch_fn branch_of(extract::extractor const &ex)
     return [&ex](std::string const &child, std::string const &ancestor) { return ex.attacker_is_branch(child, ancestor); };
 }
 
+/// The actor lexicon as rows of actor_groups.
+std::vector<load::actor_row> actor_rows(extract::extractor const &ex)
+{
+    auto const &lexicon = ex.actors();
+    std::vector<load::actor_row> rows;
+    for (std::size_t i = 0; i < lexicon.actors().size(); ++i) {
+        auto const &a = lexicon.actors()[i];
+        rows.push_back({a.canonical, a.gtd_name, std::string(extract::to_string(a.kind)), a.parent, a.countries,
+                        lexicon.aliases_of(i)});
+    }
+    return rows;
+}
+
 /// The reports each join added, with its evidence as report_links stores it. A report that
 /// joined twice (with its cluster into a larger one) keeps the first reason, its own.
 load::link_reasons reasons_of(std::vector<dedup::join_evidence> const &joins)
@@ -311,11 +327,29 @@ load::run_counts run_into_database(etl_config const &cfg, pqxx::connection &conn
     log_info("load: articles and reports stored in ", seconds.load, " s");
 
     pqxx::work tx(conn);
+    load::store_reference_data(tx, actor_rows(*ex),
+                               load::read_country_names(cfg.extract.gazetteer_dir + "/countries.tsv"), run_id);
     auto const saved = resolve_duplicates(tx, *ex, settings, run_id);
     tx.commit();
     counts.incidents_created = saved.created;
     counts.incidents_updated = saved.updated;
     counts.incidents_deleted = saved.deleted;
+
+    auto const t = clock_type::now();
+    auto const views = load::refresh_analysis_layer(conn);
+    long failures = 0;
+    std::string failing;
+    for (auto const &[check, n] : load::quality_failures(conn)) {
+        failures += n;
+        if (n > 0)
+            failing += (failing.empty() ? "" : ", ") + check + " " + std::to_string(n);
+    }
+    counts.quality_failures = failures;
+    log_info("analysis: ", views, " materialized views refreshed in ", seconds_since(t), " s");
+    if (failures > 0)
+        log_warn("quality: ", failures, " failing rows (", failing, "); see the views of schema quality");
+    else
+        log_info("quality: every check passes");
     return counts;
 }
 

@@ -1,6 +1,7 @@
 #include "cli/commands.hpp"
 
 #include "core/logging.hpp"
+#include "load/analysis_layer.hpp"
 #include "load/database.hpp"
 #include "load/migrations.hpp"
 
@@ -10,13 +11,17 @@ std::string command_migrate::description() const
 {
     return "Applies the schema migrations (schema/NNN_*.sql, database.schema_dir) that the database does not\n"
            "have yet, in order, each in its own transaction, and records them in schema_migrations with a\n"
-           "SHA-256 checksum. Refuses to run when a migration that was already applied has changed.";
+           "SHA-256 checksum. Refuses to run when a migration that was already applied has changed.\n"
+           "Then rebuilds the analysis layer (database.analysis_dir: schemas staging, marts, quality) in one\n"
+           "transaction when its files changed; it is derived from the tables, so nothing is lost.";
 }
 
 void command_migrate::add_options(po::options_description &options, po::positional_options_description &)
 {
     options.add_options()("schema-dir", po::value<std::string>(&m_schema_dir)->value_name("DIR"),
-                          "folder of NNN_*.sql migrations (overrides database.schema_dir)");
+                          "folder of NNN_*.sql migrations (overrides database.schema_dir)")(
+        "rebuild-analysis", po::bool_switch(&m_rebuild),
+        "rebuild the analysis layer (database.analysis_dir) even when its files did not change");
 }
 
 int command_migrate::run()
@@ -29,6 +34,10 @@ int command_migrate::run()
         log_info("schema is up to date (", target.description, ")");
     else
         log_info("applied ", applied.size(), " migration(s) to ", target.description);
+    if (load::rebuild_analysis_layer(*conn, config().database.analysis_dir, m_rebuild))
+        log_info("analysis layer rebuilt from ", config().database.analysis_dir);
+    else
+        log_info("analysis layer is up to date");
     return exit_ok;
 }
 

@@ -1,6 +1,7 @@
 #include "cli/commands.hpp"
 
 #include "core/logging.hpp"
+#include "load/analysis_layer.hpp"
 #include "load/database.hpp"
 #include "load/migrations.hpp"
 #include "load/run_log.hpp"
@@ -42,6 +43,7 @@ int command_run::run()
     auto const target = load::resolve_connection(cfg, database_url_from_flag());
     auto conn = load::connect(cfg, target);
     load::require_current_schema(*conn, cfg.database.schema_dir);
+    load::require_current_analysis_layer(*conn, cfg.database.analysis_dir);
     log_info("run into ", target.description);
     auto const run_id = load::start_run(*conn, m_inputs, cfg.hash());
     load::run_counts counts;
@@ -60,7 +62,8 @@ int command_run::run()
     if (counts.articles_new + counts.articles_changed == 0)
         log_info("run ", run_id, ": nothing new to load (", counts.articles_unchanged, " articles already loaded)");
     log_info("run ", run_id, " ", status, ": ", counts.articles_new, " new articles, ", counts.reports_extracted,
-             " reports, ", counts.incidents_created, " incidents created, ", counts.incidents_updated, " updated");
+             " reports, ", counts.incidents_created, " incidents created, ", counts.incidents_updated, " updated, ",
+             counts.quality_failures.value_or(0), " data-quality failures");
     return counts.articles_rejected ? exit_with_rejections : exit_ok;
 }
 

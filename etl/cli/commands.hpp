@@ -73,6 +73,7 @@ protected:
 
 private:
     std::string m_schema_dir;
+    bool m_rebuild = false;
 };
 
 class command_db : public command {

@@ -109,7 +109,8 @@ private:
               {"embedded_dir", [&](auto const &p, auto const &v) { d.embedded_dir = path_value(p, v); }},
               {"embedded_database", [&](auto const &p, auto const &v) { d.embedded_database = str(p, v); }},
               {"postgres_bin_dir", [&](auto const &p, auto const &v) { d.postgres_bin_dir = str(p, v); }},
-              {"schema_dir", [&](auto const &p, auto const &v) { d.schema_dir = path_value(p, v); }}});
+              {"schema_dir", [&](auto const &p, auto const &v) { d.schema_dir = path_value(p, v); }},
+              {"analysis_dir", [&](auto const &p, auto const &v) { d.analysis_dir = path_value(p, v); }}});
         if (d.embedded_database.empty())
             fail(s + ".embedded_database", n, "must not be empty");
     }
@@ -180,6 +181,7 @@ etl_config default_config(std::string const &base_dir)
     etl_config cfg;
     cfg.database.embedded_dir = absolute_in(base_dir, "../var/pg");
     cfg.database.schema_dir = absolute_in(base_dir, "../schema");
+    cfg.database.analysis_dir = absolute_in(base_dir, "../sql/analysis");
     cfg.extract.lexicon_dir = absolute_in(base_dir, "lexicon");
     cfg.extract.gazetteer_dir = absolute_in(base_dir, "gazetteer");
     cfg.dedup.settings_file = absolute_in(base_dir, "dedup.yaml");

@@ -12,6 +12,7 @@ struct database_config {
     std::string embedded_database = "incidents";
     std::string postgres_bin_dir = "/usr/lib/postgresql/15/bin";
     std::string schema_dir;          ///< absolute after load
+    std::string analysis_dir;        ///< sql/analysis: views and marts `migrate` rebuilds; absolute after load
 };
 
 struct input_config {

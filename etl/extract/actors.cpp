@@ -722,4 +722,13 @@ std::vector<std::string> actor_lexicon::name_words() const
     return words;
 }
 
+std::vector<std::string> actor_lexicon::aliases_of(std::size_t index) const
+{
+    std::vector<std::string> out;
+    for (auto const &a : m_aliases)
+        if (a.actor == index && std::find(out.begin(), out.end(), a.text) == out.end())
+            out.push_back(a.text);
+    return out;
+}
+
 } // namespace etl::extract

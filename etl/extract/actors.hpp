@@ -78,6 +78,8 @@ public:
     /// Every folded word of every alias and canonical name ("islamic", "state", "daesh").
     std::vector<std::string> name_words() const;
     actor const &at(std::size_t index) const { return m_actors.at(index); }
+    /// The aliases of one actor as the lexicon writes them.
+    std::vector<std::string> aliases_of(std::size_t index) const;
 
 private:
     enum class context_rule { never, shouting, always };

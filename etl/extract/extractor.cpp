@@ -99,6 +99,8 @@ std::vector<incident_report> extractor::extract(article const &a, std::string co
     return builder.build();
 }
 
+actor_lexicon const &extractor::actors() const { return m_parts->actors; }
+
 bool extractor::attackers_compatible(std::string const &a, std::string const &b) const
 {
     return m_parts->actors.compatible(a, b);

@@ -12,6 +12,8 @@
 
 namespace etl::extract {
 
+class actor_lexicon;
+
 class extractor {
 public:
     /// Loads the gazetteer and lexicons named by the config; throws config_error naming the file.
@@ -30,6 +32,9 @@ public:
     std::vector<std::string> actor_name_words() const;
     /// Is `child` a branch of `ancestor` (ISKP of Islamic State)?
     bool attacker_is_branch(std::string const &child, std::string const &ancestor) const;
+
+    /// The actor lexicon (reference data for the analysis layer's dim_actor).
+    actor_lexicon const &actors() const;
 
     ~extractor();
 

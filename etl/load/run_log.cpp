@@ -22,10 +22,11 @@ void finish_run(pqxx::connection &conn, long run_id, std::string const &status, 
     tx.exec_params0("update etl_runs set finished_at = now(), status = $2, articles_read = $3, articles_new = $4,"
                     " articles_changed = $5, articles_unchanged = $6, articles_rejected = $7,"
                     " reports_extracted = $8, incidents_created = $9, incidents_updated = $10,"
-                    " incidents_deleted = $11, error = $12 where run_id = $1",
+                    " incidents_deleted = $11, error = $12, quality_failures = $13 where run_id = $1",
                     run_id, status, c.articles_read, c.articles_new, c.articles_changed, c.articles_unchanged,
                     c.articles_rejected, c.reports_extracted, c.incidents_created, c.incidents_updated,
-                    c.incidents_deleted, error.empty() ? std::optional<std::string>() : std::optional<std::string>(error));
+                    c.incidents_deleted, error.empty() ? std::optional<std::string>() : std::optional<std::string>(error),
+                    c.quality_failures);
     tx.commit();
 }
 

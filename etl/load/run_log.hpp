@@ -5,6 +5,7 @@
 
 #include <pqxx/pqxx>
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -20,6 +21,7 @@ struct run_counts {
     long incidents_created = 0;
     long incidents_updated = 0;
     long incidents_deleted = 0;
+    std::optional<long> quality_failures; ///< failing rows of the data-quality checks after the run
 };
 
 /// Records a new run as 'running' and returns its id (committed at once, so a crash leaves a trace).

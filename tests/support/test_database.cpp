@@ -1,5 +1,6 @@
 #include "support/test_database.hpp"
 
+#include "load/analysis_layer.hpp"
 #include "load/migrations.hpp"
 
 #include <atomic>
@@ -48,6 +49,7 @@ test_database::test_database() : m_name(unique_name())
     m_conninfo = with_dbname(admin_conninfo(), m_name);
     m_conn = std::make_unique<pqxx::connection>(m_conninfo);
     load::apply_migrations(*m_conn, source_path("schema"));
+    load::rebuild_analysis_layer(*m_conn, source_path("sql/analysis"));
 }
 
 test_database::~test_database()
