@@ -2,6 +2,7 @@
 
 #include "core/logging.hpp"
 #include "load/analysis_layer.hpp"
+#include "load/bi_role.hpp"
 #include "load/database.hpp"
 #include "load/migrations.hpp"
 
@@ -13,7 +14,8 @@ std::string command_migrate::description() const
            "have yet, in order, each in its own transaction, and records them in schema_migrations with a\n"
            "SHA-256 checksum. Refuses to run when a migration that was already applied has changed.\n"
            "Then rebuilds the analysis layer (database.analysis_dir: schemas staging, marts, quality) in one\n"
-           "transaction when its files changed; it is derived from the tables, so nothing is lost.";
+           "transaction when its files changed; it is derived from the tables, so nothing is lost. Sets the\n"
+           "password of the read-only BI role incident_bi from INCIDENT_ETL_BI_PASSWORD or database.bi_password.";
 }
 
 void command_migrate::add_options(po::options_description &options, po::positional_options_description &)
@@ -38,6 +40,13 @@ int command_migrate::run()
         log_info("analysis layer rebuilt from ", config().database.analysis_dir);
     else
         log_info("analysis layer is up to date");
+    if (auto const bi = load::bi_password(config()); !bi.password.empty()) {
+        load::enable_bi_login(*conn, bi.password);
+        log_info("BI role ", load::bi_role_name, " may log in (password from ", bi.origin, ")");
+    } else {
+        log_info("BI role ", load::bi_role_name, " has no password set here (INCIDENT_ETL_BI_PASSWORD or "
+                 "database.bi_password); it cannot log in unless one was set before");
+    }
     return exit_ok;
 }
 

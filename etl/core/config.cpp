@@ -110,7 +110,8 @@ private:
               {"embedded_database", [&](auto const &p, auto const &v) { d.embedded_database = str(p, v); }},
               {"postgres_bin_dir", [&](auto const &p, auto const &v) { d.postgres_bin_dir = str(p, v); }},
               {"schema_dir", [&](auto const &p, auto const &v) { d.schema_dir = path_value(p, v); }},
-              {"analysis_dir", [&](auto const &p, auto const &v) { d.analysis_dir = path_value(p, v); }}});
+              {"analysis_dir", [&](auto const &p, auto const &v) { d.analysis_dir = path_value(p, v); }},
+              {"bi_password", [&](auto const &p, auto const &v) { d.bi_password = str(p, v); }}});
         if (d.embedded_database.empty())
             fail(s + ".embedded_database", n, "must not be empty");
     }

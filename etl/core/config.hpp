@@ -13,6 +13,7 @@ struct database_config {
     std::string postgres_bin_dir = "/usr/lib/postgresql/15/bin";
     std::string schema_dir;          ///< absolute after load
     std::string analysis_dir;        ///< sql/analysis: views and marts `migrate` rebuilds; absolute after load
+    std::string bi_password;         ///< for the role incident_bi; INCIDENT_ETL_BI_PASSWORD overrides; never logged
 };
 
 struct input_config {

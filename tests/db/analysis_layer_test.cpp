@@ -4,6 +4,7 @@
 
 #include "core/errors.hpp"
 #include "load/analysis_layer.hpp"
+#include "load/bi_role.hpp"
 #include "load/run_log.hpp"
 #include "pipeline.hpp"
 #include "support/test_database.hpp"
@@ -100,4 +101,35 @@ TEST(AnalysisLayer, RebuiltOnlyWhenItsFilesChange)
     EXPECT_THROW(etl::load::require_current_analysis_layer(db.conn(), analysis_dir), etl::db_error);
     EXPECT_TRUE(etl::load::rebuild_analysis_layer(db.conn(), analysis_dir));
     EXPECT_NO_THROW(etl::load::require_current_analysis_layer(db.conn(), analysis_dir));
+}
+
+TEST(AnalysisLayer, TheBiRoleReadsTheMartsAndNothingElse)
+{
+    test_database db;
+    run(db, {samples});
+    etl::load::enable_bi_login(db.conn(), "bi-test-password");
+    // libpq takes the last value of a repeated keyword
+    pqxx::connection bi(db.conninfo() + " user=incident_bi password=bi-test-password");
+    {
+        pqxx::read_transaction tx(bi);
+        EXPECT_EQ(tx.exec("select count(*) from marts.fct_incidents")[0][0].as<long>(), db.count("incidents"));
+        EXPECT_GT(tx.exec("select count(*) from marts.agg_incidents_by_month_country")[0][0].as<long>(), 0);
+    }
+    auto const refused = [&](std::string const &sql) {
+        try {
+            pqxx::work tx(bi);
+            tx.exec0(sql);
+            tx.commit();
+            return false;
+        } catch (pqxx::insufficient_privilege const &) {
+            return true;
+        }
+    };
+    EXPECT_TRUE(refused("select count(*) from public.incidents")) << "raw tables are closed";
+    EXPECT_TRUE(refused("select count(*) from public.articles"));
+    EXPECT_TRUE(refused("select count(*) from staging.stg_incidents"));
+    EXPECT_TRUE(refused("select count(*) from quality.summary"));
+    EXPECT_TRUE(refused("delete from marts.fct_incidents")) << "the marts are read-only";
+    EXPECT_TRUE(refused("refresh materialized view marts.fct_incidents"));
+    EXPECT_TRUE(refused("create table marts.scratch (a int)"));
 }
