@@ -57,6 +57,9 @@ int main(int argc, char *argv[])
     }
     try {
         return cmd->run();
+    } catch (etl::usage_error const &e) { // a request the database cannot serve: no such incident or mart
+        etl::log_error(e.what());
+        return exit_usage;
     } catch (etl::config_error const &e) {
         etl::log_error("configuration error: ", e.what());
         return exit_usage;

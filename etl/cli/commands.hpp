@@ -46,7 +46,7 @@ private:
 class command_export : public command {
 public:
     std::string name() const override { return "export"; }
-    std::string summary() const override { return "write every incident in the database as JSON Lines or CSV"; }
+    std::string summary() const override { return "write every incident, or one mart, as JSON Lines or CSV"; }
     std::string description() const override;
     int run() override;
 
@@ -58,6 +58,7 @@ protected:
 private:
     std::string m_output;
     std::string m_format;
+    std::string m_table;
 };
 
 class command_migrate : public command {

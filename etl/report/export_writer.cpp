@@ -52,6 +52,18 @@ void put_place(nlohmann::json &j, place const &p, bool with_coordinates)
     }
 }
 
+
+std::string csv_value(nlohmann::json const &v)
+{
+    if (v.is_null())
+        return "";
+    if (v.is_string())
+        return csv_field(v.get<std::string>());
+    return v.dump();
+}
+
+} // namespace
+
 std::string csv_field(std::string const &s)
 {
     if (s.find_first_of(",\"\n\r") == std::string::npos)
@@ -64,17 +76,6 @@ std::string csv_field(std::string const &s)
     }
     return out + "\"";
 }
-
-std::string csv_value(nlohmann::json const &v)
-{
-    if (v.is_null())
-        return "";
-    if (v.is_string())
-        return csv_field(v.get<std::string>());
-    return v.dump();
-}
-
-} // namespace
 
 export_format parse_export_format(std::string const &name)
 {

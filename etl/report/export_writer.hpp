@@ -31,6 +31,9 @@ private:
     std::size_t m_written = 0;
 };
 
+/// A CSV field, quoted (quotes doubled) when it holds a comma, a quote or a line break.
+std::string csv_field(std::string const &s);
+
 /// The CSV column names, in order.
 std::vector<std::string> const &csv_columns();
 

@@ -6,6 +6,7 @@
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
 #include <cstdlib>
 #include <sstream>
 
@@ -67,4 +68,27 @@ TEST(Cli, RunRefusesADatabaseWithoutSchema)
     auto const run = cli(db, {"run", source_path("data/samples/manifest.yaml")});
     EXPECT_EQ(run.exit_code, 1);
     EXPECT_NE(run.output.find("incident-etl migrate"), std::string::npos) << run.output;
+}
+
+TEST(Cli, ExportWritesAnyMartAsCsvOrJsonLines)
+{
+    test_database db;
+    ASSERT_EQ(cli(db, {"run", "--input", source_path("data/samples/manifest.yaml")}).exit_code, 0);
+    auto const csv = cli(db, {"export", "--table", "fct_incidents", "--format", "csv", "--log-level", "warn"});
+    ASSERT_EQ(csv.exit_code, 0) << csv.output;
+    EXPECT_EQ(csv.output.rfind("incident_id,date_start,date_end,", 0), 0u) << csv.output.substr(0, 200);
+    EXPECT_EQ(std::count(csv.output.begin(), csv.output.end(), '\n'), db.count("incidents") + 1) << "header + rows";
+
+    auto const jsonl = cli(db, {"export", "--table", "agg_incidents_by_month_country", "--log-level", "warn"});
+    ASSERT_EQ(jsonl.exit_code, 0) << jsonl.output;
+    std::istringstream lines(jsonl.output);
+    long rows = 0, incidents = 0;
+    for (std::string line; std::getline(lines, line); ++rows)
+        incidents += nlohmann::json::parse(line).at("incidents").get<long>(); // typed: a number
+    EXPECT_EQ(rows, db.count("marts.agg_incidents_by_month_country"));
+    EXPECT_EQ(incidents, db.count("incidents", "date_start is not null"));
+
+    auto const unknown = cli(db, {"export", "--table", "incidents"});
+    EXPECT_EQ(unknown.exit_code, 2) << "raw tables are not marts";
+    EXPECT_NE(unknown.output.find("no mart named 'incidents'"), std::string::npos) << unknown.output;
 }
