@@ -115,7 +115,8 @@ create unique index fct_incidents_pk on marts.fct_incidents (incident_id);
 create index fct_incidents_month_country_idx on marts.fct_incidents (month_start, country);
 create index fct_incidents_country_date_idx on marts.fct_incidents (country, date_start);
 create index fct_incidents_attacker_idx on marts.fct_incidents (attacker, date_start);
-create index fct_incidents_location_idx on marts.fct_incidents (location_key);
+create index fct_incidents_location_idx on marts.fct_incidents (location_key, date_start);
+create index fct_incidents_country_killed_idx on marts.fct_incidents (country, killed_best desc nulls last);
 
 -- Grain: one row per incident report (what one article said about one incident), with its source.
 create materialized view marts.fct_incident_reports as

@@ -11,6 +11,7 @@ from marts.fct_incidents
 where month_start is not null
 group by month_start, country, country_name;
 create unique index agg_month_country_pk on marts.agg_incidents_by_month_country (month_start, country);
+create index agg_month_country_country_idx on marts.agg_incidents_by_month_country (country, month_start);
 
 -- Grain: month x perpetrator group (branches rolled up to their top group).
 create materialized view marts.agg_incidents_by_month_group as
@@ -22,6 +23,7 @@ from marts.fct_incidents
 where month_start is not null
 group by month_start, top_group;
 create unique index agg_month_group_pk on marts.agg_incidents_by_month_group (month_start, top_group);
+create index agg_month_group_group_idx on marts.agg_incidents_by_month_group (top_group, month_start);
 
 -- Grain: target type (all time), ranked.
 create materialized view marts.agg_target_types as
