@@ -60,6 +60,9 @@ int main(int argc, char *argv[])
     } catch (etl::usage_error const &e) { // a request the database cannot serve: no such incident or mart
         etl::log_error(e.what());
         return exit_usage;
+    } catch (etl::busy_error const &e) {
+        etl::log_error(e.what());
+        return exit_busy;
     } catch (etl::config_error const &e) {
         etl::log_error("configuration error: ", e.what());
         return exit_usage;

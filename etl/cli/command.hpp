@@ -19,6 +19,8 @@ enum exit_code : int {
     exit_failure = 1,            ///< the run failed (database, I/O, internal error)
     exit_usage = 2,              ///< bad arguments or configuration
     exit_with_rejections = 3,    ///< completed, but some inputs were rejected (see rejected_inputs)
+    exit_busy = 4,               ///< another run, merge or split is changing the database
+    exit_quality = 5,            ///< `status`: the latest run completed, but data-quality checks failed
 };
 
 class command {

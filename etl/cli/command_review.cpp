@@ -5,6 +5,7 @@
 #include "load/database.hpp"
 #include "load/migrations.hpp"
 #include "load/run_log.hpp"
+#include "load/runner_lock.hpp"
 #include "review.hpp"
 
 #include <iostream>
@@ -63,13 +64,15 @@ void command_merge::add_options(po::options_description &options, po::positional
 {
     options.add_options()("incident", po::value<std::vector<std::string>>(&m_ids)->required()->value_name("ID"),
                           "incident ids, the one to keep first (also positional)")(
-        "note", po::value<std::string>(&m_note)->value_name("TEXT"), "why, stored with the decision");
+        "note", po::value<std::string>(&m_note)->value_name("TEXT"), "why, stored with the decision")(
+        "wait", po::bool_switch(&m_wait), "wait for a run, merge or split in progress instead of exiting with 4");
     positional.add("incident", -1);
 }
 
 int command_merge::run()
 {
     auto conn = open_database(config(), database_url_from_flag());
+    load::runner_lock const lock(*conn, m_wait);
     std::vector<std::string> what{"merge"};
     what.insert(what.end(), m_ids.begin(), m_ids.end());
     as_recorded_run(*conn, config(), what, [&](long run_id, load::run_counts &counts) {
@@ -96,7 +99,8 @@ void command_split::add_options(po::options_description &options, po::positional
                           "the incident to split (also positional)")(
         "report", po::value<std::vector<std::string>>(&m_report_args)->required()->value_name("ARTICLE_ID#ORDINAL"),
         "a report to take out (repeatable), as explain-incident lists it")(
-        "note", po::value<std::string>(&m_note)->value_name("TEXT"), "why, stored with the decisions");
+        "note", po::value<std::string>(&m_note)->value_name("TEXT"), "why, stored with the decisions")(
+        "wait", po::bool_switch(&m_wait), "wait for a run, merge or split in progress instead of exiting with 4");
     positional.add("incident", 1);
 }
 
@@ -110,6 +114,7 @@ void command_split::validate(po::variables_map const &)
 int command_split::run()
 {
     auto conn = open_database(config(), database_url_from_flag());
+    load::runner_lock const lock(*conn, m_wait);
     std::vector<std::string> what{"split", m_id};
     what.insert(what.end(), m_report_args.begin(), m_report_args.end());
     as_recorded_run(*conn, config(), what, [&](long run_id, load::run_counts &counts) {

@@ -5,6 +5,7 @@
 #include "load/database.hpp"
 #include "load/migrations.hpp"
 #include "load/run_log.hpp"
+#include "load/runner_lock.hpp"
 #include "pipeline.hpp"
 
 namespace etl::cli {
@@ -15,7 +16,10 @@ std::string command_run::description() const
            "deduplicates them against the incidents already in the database. Articles already loaded with\n"
            "the same text are skipped, so running the same input again changes nothing. Every run is\n"
            "recorded in etl_runs; unusable inputs in rejected_inputs.\n"
-           "Exit status: 0 done, 3 done with rejected inputs, 1 failed, 2 bad arguments or configuration.";
+           "One writer at a time: while another run, merge or split changes the database, exits with 4\n"
+           "(or waits, with --wait).\n"
+           "Exit status: 0 done, 3 done with rejected inputs, 1 failed, 2 bad arguments or configuration,\n"
+           "4 another writer is busy.";
 }
 
 void command_run::add_options(po::options_description &options, po::positional_options_description &positional)
@@ -24,7 +28,8 @@ void command_run::add_options(po::options_description &options, po::positional_o
                           "input file or directory: a manifest (.yaml), JSON Lines (.jsonl), a directory of "
                           ".txt/.html files, or a single file; repeatable, also positional")(
         "batch-size", po::value<std::size_t>()->value_name("N"), "articles per load transaction (overrides load.batch_size)")(
-        "threads", po::value<unsigned>()->value_name("N"), "extraction threads, 0 = one per core (overrides extract.threads)");
+        "threads", po::value<unsigned>()->value_name("N"), "extraction threads, 0 = one per core (overrides extract.threads)")(
+        "wait", po::bool_switch(&m_wait), "wait for another run, merge or split to finish instead of exiting with 4");
     positional.add("input", -1);
 }
 
@@ -44,6 +49,7 @@ int command_run::run()
     auto conn = load::connect(cfg, target);
     load::require_current_schema(*conn, cfg.database.schema_dir);
     load::require_current_analysis_layer(*conn, cfg.database.analysis_dir);
+    load::runner_lock const lock(*conn, m_wait);
     log_info("run into ", target.description);
     auto const run_id = load::start_run(*conn, m_inputs, cfg.hash());
     load::run_counts counts;

@@ -12,6 +12,7 @@ std::vector<std::unique_ptr<command>> make_commands()
     commands.push_back(std::make_unique<command_merge>());
     commands.push_back(std::make_unique<command_split>());
     commands.push_back(std::make_unique<command_migrate>());
+    commands.push_back(std::make_unique<command_status>());
     commands.push_back(std::make_unique<command_db>());
     return commands;
 }

@@ -22,6 +22,7 @@ protected:
 private:
     std::vector<std::string> m_inputs;
     etl_config m_overrides;
+    bool m_wait = false;
 };
 
 class command_extract : public command {
@@ -110,6 +111,7 @@ protected:
 private:
     std::vector<std::string> m_ids;
     std::string m_note;
+    bool m_wait = false;
 };
 
 class command_split : public command {
@@ -130,6 +132,7 @@ private:
     std::vector<std::string> m_report_args;
     std::vector<dedup::report_ref> m_reports;
     std::string m_note;
+    bool m_wait = false;
 };
 
 class command_explain_incident : public command {
@@ -147,6 +150,21 @@ protected:
 private:
     std::string m_id;
     bool m_all_pairs = false;
+};
+
+class command_status : public command {
+public:
+    std::string name() const override { return "status"; }
+    std::string summary() const override { return "show the latest runs and the writer lock; exit status for monitoring"; }
+    std::string description() const override;
+    int run() override;
+
+protected:
+    void add_options(po::options_description &options, po::positional_options_description &positional) override;
+    bool uses_database() const override { return true; }
+
+private:
+    int m_runs = 10;
 };
 
 } // namespace etl::cli

@@ -30,4 +30,9 @@ struct db_error : etl_error {
     using etl_error::etl_error;
 };
 
+/// Another writer (run, merge, split) holds the database: exit status 4.
+struct busy_error : etl_error {
+    using etl_error::etl_error;
+};
+
 } // namespace etl

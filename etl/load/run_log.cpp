@@ -30,6 +30,45 @@ void finish_run(pqxx::connection &conn, long run_id, std::string const &status, 
     tx.commit();
 }
 
+std::vector<run_record> recent_runs(pqxx::connection &conn, int limit)
+{
+    pqxx::read_transaction tx(conn);
+    auto const rows = tx.exec_params(
+        "select r.run_id, to_char(r.started_at at time zone 'UTC', 'YYYY-MM-DD HH24:MI:SS'),"
+        " extract(epoch from r.finished_at - r.started_at), r.status, array_to_string(r.inputs, ', '),"
+        " r.articles_read, r.articles_new, r.articles_changed, r.articles_unchanged, r.articles_rejected,"
+        " r.reports_extracted, r.incidents_created, r.incidents_updated, r.incidents_deleted, r.quality_failures,"
+        " (select count(*) from rejected_inputs j where j.run_id = r.run_id), coalesce(r.error, '')"
+        " from etl_runs r order by r.run_id desc limit $1",
+        limit);
+    std::vector<run_record> out;
+    for (auto const &row : rows) {
+        run_record r;
+        r.run_id = row[0].as<long>();
+        r.started = row[1].c_str();
+        if (!row[2].is_null())
+            r.seconds = row[2].as<double>();
+        r.status = row[3].c_str();
+        r.inputs = row[4].c_str();
+        auto &c = r.counts;
+        c.articles_read = row[5].as<long>();
+        c.articles_new = row[6].as<long>();
+        c.articles_changed = row[7].as<long>();
+        c.articles_unchanged = row[8].as<long>();
+        c.articles_rejected = row[9].as<long>();
+        c.reports_extracted = row[10].as<long>();
+        c.incidents_created = row[11].as<long>();
+        c.incidents_updated = row[12].as<long>();
+        c.incidents_deleted = row[13].as<long>();
+        if (!row[14].is_null())
+            c.quality_failures = row[14].as<long>();
+        r.rejections = row[15].as<long>();
+        r.error = row[16].c_str();
+        out.push_back(std::move(r));
+    }
+    return out;
+}
+
 void record_rejections(pqxx::work &tx, long run_id, std::vector<ingest::rejection> const &rejections)
 {
     if (rejections.empty())

@@ -31,6 +31,21 @@ long start_run(pqxx::connection &conn, std::vector<std::string> const &inputs, s
 void finish_run(pqxx::connection &conn, long run_id, std::string const &status, run_counts const &counts,
                 std::string const &error = {});
 
+/// One row of etl_runs, for `incident-etl status`.
+struct run_record {
+    long run_id = 0;
+    std::string started;      ///< "2026-11-21 03:00:05" (UTC)
+    std::optional<double> seconds; ///< finished - started
+    std::string status;
+    std::string inputs;       ///< comma-separated
+    run_counts counts;
+    long rejections = 0;      ///< rows in rejected_inputs for the run
+    std::string error;
+};
+
+/// The latest `limit` runs, newest first.
+std::vector<run_record> recent_runs(pqxx::connection &conn, int limit);
+
 /// Adds rejections within the caller's transaction.
 void record_rejections(pqxx::work &tx, long run_id, std::vector<ingest::rejection> const &rejections);
 

@@ -1,13 +1,18 @@
 // The binary end to end against the test database: migrate, run, export.
 
+#include "core/errors.hpp"
 #include "core/process.hpp"
+#include "load/runner_lock.hpp"
 #include "support/test_database.hpp"
 
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
+#include <chrono>
 #include <cstdlib>
+#include <optional>
+#include <thread>
 #include <sstream>
 
 using etl::test::source_path;
@@ -91,4 +96,58 @@ TEST(Cli, ExportWritesAnyMartAsCsvOrJsonLines)
     auto const unknown = cli(db, {"export", "--table", "incidents"});
     EXPECT_EQ(unknown.exit_code, 2) << "raw tables are not marts";
     EXPECT_NE(unknown.output.find("no mart named 'incidents'"), std::string::npos) << unknown.output;
+}
+
+TEST(Cli, OneWriterAtATime)
+{
+    test_database db;
+    pqxx::connection other(db.conninfo());
+    std::optional<etl::load::runner_lock> held;
+    held.emplace(other, false); // a run in progress elsewhere
+    auto const refused = cli(db, {"run", "--input", source_path("data/samples/manifest.yaml")});
+    EXPECT_EQ(refused.exit_code, 4) << "OUTPUT: " << refused.output;
+    EXPECT_NE(refused.output.find("another incident-etl run, merge or split is changing this database (pid "),
+              std::string::npos)
+        << refused.output;
+    EXPECT_EQ(db.count("etl_runs"), 0) << "a refused run leaves no trace";
+    EXPECT_THROW(etl::load::runner_lock(db.conn(), false), etl::busy_error);
+
+    // --wait waits for the holder instead
+    std::thread release([&] {
+        std::this_thread::sleep_for(std::chrono::milliseconds(500));
+        held.reset();
+    });
+    auto const waited = cli(db, {"run", "--wait", "--input", source_path("data/samples/manifest.yaml")});
+    release.join();
+    EXPECT_EQ(waited.exit_code, 0) << waited.output;
+    EXPECT_EQ(db.count("etl_runs", "status = 'completed'"), 1);
+}
+
+TEST(Cli, StatusShowsTheLatestRunsAndExitsWithTheLatestOutcome)
+{
+    test_database db;
+    auto const empty = cli(db, {"status"});
+    EXPECT_EQ(empty.exit_code, 0) << empty.output;
+    EXPECT_NE(empty.output.find("no run recorded yet"), std::string::npos) << empty.output;
+
+    ASSERT_EQ(cli(db, {"run", source_path("tests/data/inputs/dir")}).exit_code, 3);
+    auto const rejected = cli(db, {"status", "--log-level", "warn"});
+    EXPECT_EQ(rejected.exit_code, 3) << rejected.output;
+    EXPECT_NE(rejected.output.find("completed_with_rejections"), std::string::npos) << rejected.output;
+    EXPECT_NE(rejected.output.find("writer lock: free"), std::string::npos) << rejected.output;
+
+    ASSERT_EQ(cli(db, {"run", source_path("data/samples/manifest.yaml")}).exit_code, 0);
+    EXPECT_EQ(cli(db, {"status"}).exit_code, 0);
+    {
+        pqxx::work tx(db.conn());
+        tx.exec0("update etl_runs set quality_failures = 2 where run_id = (select max(run_id) from etl_runs)");
+        tx.commit();
+    }
+    EXPECT_EQ(cli(db, {"status"}).exit_code, 5) << "data-quality failures";
+    {
+        pqxx::work tx(db.conn());
+        tx.exec0("insert into etl_runs (config_hash, program_version) values ('x', 'test')"); // left 'running'
+        tx.commit();
+    }
+    EXPECT_EQ(cli(db, {"status"}).exit_code, 1) << "a run left running by a process that is gone";
 }
