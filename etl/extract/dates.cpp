@@ -61,8 +61,11 @@ tok_info classify(token const &t)
     if (!s.empty() && is_digit(s[0])) {
         std::size_t k = 0;
         int v = 0;
-        while (k < s.size() && is_digit(s[k]))
-            v = v * 10 + (s[k++] - '0');
+        while (k < s.size() && is_digit(s[k])) {
+            if (v < 100000) // only up to four digits matter; longer runs must not overflow
+                v = v * 10 + (s[k] - '0');
+            ++k;
+        }
         std::string_view const rest = std::string_view(s).substr(k);
         if ((k == 1 || k == 2) && (rest == "st" || rest == "nd" || rest == "rd" || rest == "th") && v >= 1 && v <= 31)
             f.ordinal = static_cast<std::uint8_t>(v);

@@ -184,9 +184,6 @@ void put_code_point(text_builder &out, char32_t cp, std::string_view s, std::siz
     case 0xB4: case 0x2BC: case 0x2032: case 0x2035: case 0x2039: case 0x203A:
         out.put('\'');
         return;
-    case 0x2010: case 0x2011: case 0x2212: case 0xFE63: case 0xFF0D:
-        out.put('-');
-        return;
     case 0x2012: case 0x2013:
         put_dash(out, dash_kind::en, s, next);
         return;
@@ -257,6 +254,39 @@ char32_t windows_1252_code_point(char32_t c1)
     return c1;
 }
 
+namespace {
+
+/// Bytes of the hyphen at s[i] that normalises to '-' (ASCII, or U+2010, U+2011, U+2212, U+FE63,
+/// U+FF0D in UTF-8), else 0.
+std::size_t hyphen_length(std::string_view s, std::size_t i)
+{
+    if (i < s.size() && s[i] == '-')
+        return 1;
+    if (i + 2 >= s.size())
+        return 0;
+    auto const b = [&](std::size_t k) { return static_cast<unsigned char>(s[i + k]); };
+    bool const unicode = (b(0) == 0xE2 && b(1) == 0x80 && (b(2) == 0x90 || b(2) == 0x91)) ||
+                         (b(0) == 0xE2 && b(1) == 0x88 && b(2) == 0x92) ||
+                         (b(0) == 0xEF && b(1) == 0xB9 && b(2) == 0xA3) || (b(0) == 0xEF && b(1) == 0xBC && b(2) == 0x8D);
+    return unicode ? 3 : 0;
+}
+
+/// A run of hyphens from s[i], ASCII or Unicode ones that become ASCII ("-\u2010"): two or three
+/// are a dash, so that normalising normalised text changes nothing. Returns the index after it.
+std::size_t put_hyphen_run(text_builder &out, std::string_view s, std::size_t i)
+{
+    std::size_t count = 0;
+    for (std::size_t len; (len = hyphen_length(s, i)) != 0; i += len)
+        ++count;
+    if (count == 2 || count == 3)
+        put_dash(out, dash_kind::em, s, i);
+    else
+        out.put(std::string(count, '-'));
+    return i;
+}
+
+} // namespace
+
 std::string normalise_unicode(std::string_view s)
 {
     text_builder out(s.size() + s.size() / 16);
@@ -295,17 +325,9 @@ std::string normalise_unicode(std::string_view s)
             if (i < n && s[i] == '\n')
                 ++i;
             break;
-        case hyphen: {
-            std::size_t j = i + 1;
-            while (j < n && s[j] == '-')
-                ++j;
-            if (j - i == 2 || j - i == 3)
-                put_dash(out, dash_kind::em, s, j);
-            else
-                out.put(s.substr(i, j - i));
-            i = j;
+        case hyphen:
+            i = put_hyphen_run(out, s, i);
             break;
-        }
         case control:
             if (c == '\f' || c == '\v')
                 out.line_break();
@@ -314,6 +336,10 @@ std::string normalise_unicode(std::string_view s)
             ++i;
             break;
         default: {
+            if (hyphen_length(s, i) != 0) {
+                i = put_hyphen_run(out, s, i);
+                break;
+            }
             char32_t cp = 0;
             std::size_t const len = decode_utf8(s, i, cp);
             if (cp == replacement_character)

@@ -356,6 +356,13 @@ TEST(Dates, TruncatedSentencesDoNotReadPastTheEnd)
         EXPECT_NO_FATAL_FAILURE(dates(text, "2024-01-10")) << text;
 }
 
+TEST(Dates, LongDigitRunsDoNotOverflow)
+{
+    // Found by fuzz/fuzz_dates: a ten-digit number overflowed the day/decade reader.
+    EXPECT_NO_FATAL_FAILURE(dates("5555555555th of 55555555555s, 99999999999 people", "2024-01-10"));
+    EXPECT_TRUE(dates("5555555555th", "2024-01-10").empty());
+}
+
 TEST(Dates, WordSoupKeepsInvariants)
 {
     // Date words in random order, cut anywhere: no crash, and every mention is well formed.

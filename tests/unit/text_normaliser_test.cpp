@@ -76,6 +76,17 @@ TEST(NormaliseUnicode, ClauseDashesAreSpaced)
     EXPECT_EQ(normalise_unicode("— Agencies"), "- Agencies");
 }
 
+TEST(NormaliseUnicode, NormalisingTwiceChangesNothing)
+{
+    // Found by fuzz/fuzz_text_normaliser: an ASCII hyphen next to a Unicode one became "--" on the
+    // first pass and a spaced dash on the second.
+    for (char const *text : {"x-\u2010y", "x\u2010-y", "a \u2011\u2011 b", "\xc0-\xe2\x80\x90" "0of", "10\u2212-5"}) {
+        auto const once = normalise_unicode(text);
+        EXPECT_EQ(normalise_unicode(once), once) << text;
+    }
+    EXPECT_EQ(normalise_unicode("LAGOS \u2010- Gunmen"), "LAGOS - Gunmen");
+}
+
 // ------------------------------------------------------------------ spaces and invisible characters
 
 TEST(NormaliseUnicode, UnicodeSpacesBecomeOneSpace)
