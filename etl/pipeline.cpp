@@ -2,6 +2,7 @@
 
 #include "core/hashing.hpp"
 #include "core/logging.hpp"
+#include "core/stop_signal.hpp"
 #include "dedup/canonical.hpp"
 #include "dedup/dedup.hpp"
 #include "dedup/evidence_json.hpp"
@@ -319,6 +320,14 @@ load::run_counts run_into_database(etl_config const &cfg, pqxx::connection &conn
         if (batch.empty() && rejections.empty())
             break;
         load_batch(conn, *ex, reader, batch, rejections, cfg, run_id, counts, seconds);
+        if (int const sig = stop_requested()) {
+            // the batch is committed; deduplication and the refresh are left to the next run,
+            // which finds the reports unlinked
+            counts.stopped_by_signal = sig;
+            log_warn("stopping on signal ", sig, " after ", counts.articles_read,
+                     " articles; run again to load the rest (the loaded articles are skipped)");
+            return counts;
+        }
     }
     log_info("ingest: ", counts.articles_read, " articles read, ", counts.articles_rejected, " rejected");
     log_info("extract: ", counts.reports_extracted, " reports from ", counts.articles_new, " new and ",

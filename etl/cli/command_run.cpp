@@ -1,6 +1,7 @@
 #include "cli/commands.hpp"
 
 #include "core/logging.hpp"
+#include "core/stop_signal.hpp"
 #include "load/analysis_layer.hpp"
 #include "load/database.hpp"
 #include "load/migrations.hpp"
@@ -19,7 +20,8 @@ std::string command_run::description() const
            "One writer at a time: while another run, merge or split changes the database, exits with 4\n"
            "(or waits, with --wait).\n"
            "Exit status: 0 done, 3 done with rejected inputs, 1 failed, 2 bad arguments or configuration,\n"
-           "4 another writer is busy.";
+           "4 another writer is busy, 130/143 stopped by SIGINT/SIGTERM after the current batch (recorded as\n"
+           "'interrupted'; run again to finish).";
 }
 
 void command_run::add_options(po::options_description &options, po::positional_options_description &positional)
@@ -52,6 +54,7 @@ int command_run::run()
     load::runner_lock const lock(*conn, m_wait);
     log_info("run into ", target.description);
     auto const run_id = load::start_run(*conn, m_inputs, cfg.hash());
+    install_stop_handlers();
     load::run_counts counts;
     try {
         counts = run_into_database(cfg, *conn, m_inputs, run_id);
@@ -62,6 +65,11 @@ int command_run::run()
             // the connection itself is gone: the run stays 'running' in etl_runs
         }
         throw;
+    }
+    if (counts.stopped_by_signal) {
+        load::finish_run(*conn, run_id, "interrupted", counts, "stopped by signal " + std::to_string(counts.stopped_by_signal));
+        log_warn("run ", run_id, " interrupted: ", counts.articles_new, " new articles loaded");
+        return 128 + counts.stopped_by_signal; // the shell's convention for a signal
     }
     auto const status = counts.articles_rejected ? "completed_with_rejections" : "completed";
     load::finish_run(*conn, run_id, status, counts);

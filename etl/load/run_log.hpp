@@ -22,6 +22,7 @@ struct run_counts {
     long incidents_updated = 0;
     long incidents_deleted = 0;
     std::optional<long> quality_failures; ///< failing rows of the data-quality checks after the run
+    int stopped_by_signal = 0;            ///< SIGINT/SIGTERM stopped the run after a batch
 };
 
 /// Records a new run as 'running' and returns its id (committed at once, so a crash leaves a trace).

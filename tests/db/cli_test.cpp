@@ -11,6 +11,10 @@
 #include <algorithm>
 #include <chrono>
 #include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <iterator>
+#include <unistd.h>
 #include <optional>
 #include <thread>
 #include <sstream>
@@ -150,4 +154,58 @@ TEST(Cli, StatusShowsTheLatestRunsAndExitsWithTheLatestOutcome)
         tx.commit();
     }
     EXPECT_EQ(cli(db, {"status"}).exit_code, 1) << "a run left running by a process that is gone";
+}
+
+namespace {
+
+/// `copies` articles cycling through the sample texts, each with its own id, as JSON Lines.
+std::string many_articles(std::string const &dir, int copies)
+{
+    std::vector<std::string> texts;
+    for (auto const &entry : std::filesystem::directory_iterator(source_path("data/samples/articles")))
+        if (entry.path().extension() == ".txt") {
+            std::ifstream in(entry.path());
+            texts.emplace_back(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+        }
+    std::sort(texts.begin(), texts.end());
+    auto const path = dir + "/many.jsonl";
+    std::ofstream out(path);
+    for (int i = 0; i < copies; ++i)
+        out << nlohmann::json{{"id", "copy-" + std::to_string(i)},
+                              {"published", "2024-03-2" + std::to_string(3 + i % 5)},
+                              {"text", texts[static_cast<std::size_t>(i) % texts.size()]}}
+                   .dump()
+            << "\n";
+    return path;
+}
+
+} // namespace
+
+TEST(Cli, SigtermStopsAfterTheBatchAndARerunFinishesTheJob)
+{
+    auto const dir = std::filesystem::temp_directory_path() / ("etl_sigterm_" + std::to_string(::getpid()));
+    std::filesystem::create_directories(dir);
+    auto const input = many_articles(dir.string(), 4000);
+
+    test_database stopped;
+    auto const cut = etl::run_process({"timeout", "--preserve-status", "-s", "TERM", "1", ETL_BINARY, "run",
+                                       "--batch-size", "20", "--input", input,
+                                       "--database-url=" + stopped.conninfo()});
+    EXPECT_EQ(cut.exit_code, 143) << cut.output;
+    EXPECT_EQ(stopped.scalar("select status from etl_runs"), "interrupted");
+    auto const loaded = stopped.count("articles");
+    EXPECT_GT(loaded, 0);
+    EXPECT_LT(loaded, 4000);
+    EXPECT_EQ(loaded % 20, 0) << "whole batches only";
+    ASSERT_EQ(cli(stopped, {"run", "--input", input}).exit_code, 0);
+
+    test_database whole;
+    ASSERT_EQ(cli(whole, {"run", "--input", input}).exit_code, 0);
+    for (auto const *query :
+         {"select count(*) from articles", "select count(*) from incident_reports", "select count(*) from incidents",
+          "select string_agg(incident_id || ':' || source_count || ':' || coalesce(killed_best, -1), ',' order by"
+          " incident_id) from incidents",
+          "select count(*) from marts.fct_incidents", "select sum(failures) from quality.summary"})
+        EXPECT_EQ(stopped.scalar(query), whole.scalar(query)) << query;
+    std::filesystem::remove_all(dir);
 }

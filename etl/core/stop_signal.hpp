@@ -1,0 +1,13 @@
+#pragma once
+// Graceful stop: the first SIGINT or SIGTERM asks a run to stop after the batch it is loading
+// (the batch commits, the run is recorded as interrupted); a second one ends the process at once.
+
+namespace etl {
+
+/// Installs the handlers (idempotent).
+void install_stop_handlers();
+
+/// The signal that asked to stop, or 0.
+int stop_requested();
+
+} // namespace etl
