@@ -6,6 +6,7 @@
 
 #include <pqxx/pqxx>
 
+#include <csignal>
 #include <iostream>
 
 namespace {
@@ -26,6 +27,8 @@ void print_usage(std::vector<std::unique_ptr<etl::cli::command>> const &commands
 int main(int argc, char *argv[])
 {
     using namespace etl::cli;
+    // a server that goes away mid-write must be an error to retry, not the end of the process
+    std::signal(SIGPIPE, SIG_IGN);
     auto commands = make_commands();
     if (argc < 2 || std::string(argv[1]) == "--help" || std::string(argv[1]) == "-h" || std::string(argv[1]) == "help") {
         print_usage(commands);

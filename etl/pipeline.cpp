@@ -1,5 +1,6 @@
 #include "pipeline.hpp"
 
+#include "core/failpoint.hpp"
 #include "core/hashing.hpp"
 #include "core/logging.hpp"
 #include "core/stop_signal.hpp"
@@ -142,7 +143,7 @@ struct stage_seconds {
 
 /// One batch of a run: articles stored earlier with the same text are skipped; the others are
 /// extracted and stored, with the batch's rejections, in one transaction.
-void load_batch(pqxx::connection &conn, extract::extractor const &ex, batch_reader &reader,
+void load_batch(load::writer_session &db, extract::extractor const &ex, batch_reader &reader,
                 std::vector<load::extracted_article> &batch, std::vector<ingest::rejection> const &rejections,
                 etl_config const &cfg, long run_id, load::run_counts &counts, stage_seconds &seconds)
 {
@@ -151,11 +152,10 @@ void load_batch(pqxx::connection &conn, extract::extractor const &ex, batch_read
     std::vector<std::string> ids;
     for (auto const &e : batch)
         ids.push_back(e.art.id);
-    std::unordered_map<std::string, std::string> stored;
-    {
+    auto const stored = db.attempt("reading the batch's stored articles", [&](pqxx::connection &conn) {
         pqxx::read_transaction tx(conn);
-        stored = load::stored_hashes(tx, ids);
-    }
+        return load::stored_hashes(tx, ids);
+    });
     std::vector<load::extracted_article *> todo;
     for (auto &e : batch) {
         auto const it = stored.find(e.art.id);
@@ -179,10 +179,14 @@ void load_batch(pqxx::connection &conn, extract::extractor const &ex, batch_read
         counts.reports_extracted += static_cast<long>(e->reports.size());
         changed.push_back(std::move(*e));
     }
-    pqxx::work tx(conn);
-    load::store_articles(tx, changed, run_id);
-    load::record_rejections(tx, run_id, rejections);
-    tx.commit();
+    db.attempt("storing a batch", [&](pqxx::connection &conn) {
+        pqxx::work tx(conn);
+        load::store_articles(tx, changed, run_id);
+        load::record_rejections(tx, run_id, rejections);
+        failpoint("batch.before_commit");
+        tx.commit();
+    });
+    failpoint("batch.committed");
     seconds.load += seconds_since(t1);
 }
 
@@ -248,6 +252,7 @@ load::save_counts resolve_duplicates(pqxx::work &tx, extract::extractor const &e
     }
     int const window = std::max(settings.blocking.day_slack_days, settings.blocking.undated_lookback_days);
     auto stored = load::candidate_incidents(tx, fresh, window, load::incidents_holding(tx, partners));
+    failpoint("dedup.candidates_loaded");
     std::size_t const fresh_count = fresh.size();
     std::size_t const candidate_count = stored.size();
     std::unordered_map<std::string, incident> by_id;
@@ -303,7 +308,7 @@ dedup::attackers_compatible_fn compatibility_of(extract::extractor const &ex)
     return [&ex](std::string const &a, std::string const &b) { return ex.attackers_compatible(a, b); };
 }
 
-load::run_counts run_into_database(etl_config const &cfg, pqxx::connection &conn, std::vector<std::string> const &inputs,
+load::run_counts run_into_database(etl_config const &cfg, load::writer_session &db, std::vector<std::string> const &inputs,
                                    long run_id)
 {
     load::run_counts counts;
@@ -319,7 +324,8 @@ load::run_counts run_into_database(etl_config const &cfg, pqxx::connection &conn
         auto batch = reader.next(cfg.load.batch_size, *ex, cfg.extract.threads, rejections);
         if (batch.empty() && rejections.empty())
             break;
-        load_batch(conn, *ex, reader, batch, rejections, cfg, run_id, counts, seconds);
+        failpoint("batch.read");
+        load_batch(db, *ex, reader, batch, rejections, cfg, run_id, counts, seconds);
         if (int const sig = stop_requested()) {
             // the batch is committed; deduplication and the refresh are left to the next run,
             // which finds the reports unlinked
@@ -335,20 +341,28 @@ load::run_counts run_into_database(etl_config const &cfg, pqxx::connection &conn
              seconds.extract, " s");
     log_info("load: articles and reports stored in ", seconds.load, " s");
 
-    pqxx::work tx(conn);
-    load::store_reference_data(tx, actor_rows(*ex),
-                               load::read_country_names(cfg.extract.gazetteer_dir + "/countries.tsv"), run_id);
-    auto const saved = resolve_duplicates(tx, *ex, settings, run_id);
-    tx.commit();
+    auto const actors = actor_rows(*ex);
+    auto const countries = load::read_country_names(cfg.extract.gazetteer_dir + "/countries.tsv");
+    auto const saved = db.attempt("deduplication", [&](pqxx::connection &conn) {
+        pqxx::work tx(conn);
+        load::store_reference_data(tx, actors, countries, run_id);
+        auto const result = resolve_duplicates(tx, *ex, settings, run_id);
+        failpoint("dedup.before_commit");
+        tx.commit();
+        return result;
+    });
+    failpoint("dedup.committed");
     counts.incidents_created = saved.created;
     counts.incidents_updated = saved.updated;
     counts.incidents_deleted = saved.deleted;
 
     auto const t = clock_type::now();
-    auto const views = load::refresh_analysis_layer(conn);
+    auto const views = db.attempt("refreshing the analysis layer",
+                                  [](pqxx::connection &conn) { return load::refresh_analysis_layer(conn); });
+    failpoint("refresh.committed");
     long failures = 0;
     std::string failing;
-    for (auto const &[check, n] : load::quality_failures(conn)) {
+    for (auto const &[check, n] : db.attempt("the data-quality checks", load::quality_failures)) {
         failures += n;
         if (n > 0)
             failing += (failing.empty() ? "" : ", ") + check + " " + std::to_string(n);

@@ -9,6 +9,7 @@
 #include "ingest/article_source.hpp"
 #include "load/incident_store.hpp"
 #include "load/run_log.hpp"
+#include "load/writer_session.hpp"
 
 #include <pqxx/pqxx>
 
@@ -19,8 +20,9 @@ namespace etl {
 
 /// `incident-etl run`: reads the inputs in batches, extracts new and changed articles, stores
 /// each batch in one transaction, then deduplicates every unlinked report against the stored
-/// incidents and saves the result in one transaction. Safe to re-run after an interruption.
-load::run_counts run_into_database(etl_config const &cfg, pqxx::connection &conn,
+/// incidents and saves the result in one transaction, then refreshes the analysis layer. Each of
+/// these transactions is retried after a transient failure. Safe to re-run after an interruption.
+load::run_counts run_into_database(etl_config const &cfg, load::writer_session &db,
                                    std::vector<std::string> const &inputs, long run_id);
 
 /// The dedup settings file (dedup.settings_file), told which words name actors.

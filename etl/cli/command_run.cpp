@@ -1,12 +1,14 @@
 #include "cli/commands.hpp"
 
+#include "core/errors.hpp"
+#include "core/failpoint.hpp"
 #include "core/logging.hpp"
 #include "core/stop_signal.hpp"
 #include "load/analysis_layer.hpp"
 #include "load/database.hpp"
 #include "load/migrations.hpp"
 #include "load/run_log.hpp"
-#include "load/runner_lock.hpp"
+#include "load/writer_session.hpp"
 #include "pipeline.hpp"
 
 namespace etl::cli {
@@ -47,32 +49,40 @@ void command_run::validate(po::variables_map const &vm)
 int command_run::run()
 {
     auto const &cfg = m_overrides;
-    auto const target = load::resolve_connection(cfg, database_url_from_flag());
-    auto conn = load::connect(cfg, target);
-    load::require_current_schema(*conn, cfg.database.schema_dir);
-    load::require_current_analysis_layer(*conn, cfg.database.analysis_dir);
-    load::runner_lock const lock(*conn, m_wait);
-    log_info("run into ", target.description);
-    auto const run_id = load::start_run(*conn, m_inputs, cfg.hash());
+    load::writer_session db(cfg, load::resolve_connection(cfg, database_url_from_flag()), m_wait);
+    load::require_current_schema(db.conn(), cfg.database.schema_dir);
+    load::require_current_analysis_layer(db.conn(), cfg.database.analysis_dir);
+    log_info("run into ", db.target().description);
+    auto const run_id = db.attempt("recording the run's start", [&](pqxx::connection &conn) {
+        return load::start_run(conn, m_inputs, cfg.hash());
+    });
+    failpoint("run.started");
     install_stop_handlers();
     load::run_counts counts;
+    auto finish = [&](std::string const &status, std::string const &error = {}) {
+        failpoint("run.before_finish");
+        db.attempt("recording the run's outcome",
+                   [&](pqxx::connection &conn) { load::finish_run(conn, run_id, status, counts, error); });
+    };
     try {
-        counts = run_into_database(cfg, *conn, m_inputs, run_id);
+        counts = run_into_database(cfg, db, m_inputs, run_id);
+    } catch (busy_error const &) {
+        throw; // the lock is lost to another writer: leave the run to be marked abandoned
     } catch (std::exception const &e) {
         try {
-            load::finish_run(*conn, run_id, "failed", counts, e.what());
+            finish("failed", e.what());
         } catch (std::exception const &) {
-            // the connection itself is gone: the run stays 'running' in etl_runs
+            // the database stays out of reach: the next run marks this one abandoned
         }
         throw;
     }
     if (counts.stopped_by_signal) {
-        load::finish_run(*conn, run_id, "interrupted", counts, "stopped by signal " + std::to_string(counts.stopped_by_signal));
+        finish("interrupted", "stopped by signal " + std::to_string(counts.stopped_by_signal));
         log_warn("run ", run_id, " interrupted: ", counts.articles_new, " new articles loaded");
         return 128 + counts.stopped_by_signal; // the shell's convention for a signal
     }
     auto const status = counts.articles_rejected ? "completed_with_rejections" : "completed";
-    load::finish_run(*conn, run_id, status, counts);
+    finish(status);
     if (counts.articles_new + counts.articles_changed == 0)
         log_info("run ", run_id, ": nothing new to load (", counts.articles_unchanged, " articles already loaded)");
     log_info("run ", run_id, " ", status, ": ", counts.articles_new, " new articles, ", counts.reports_extracted,

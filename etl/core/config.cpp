@@ -99,6 +99,14 @@ private:
         return static_cast<std::size_t>(v);
     }
 
+    bool boolean(std::string const &path, YAML::Node const &n)
+    {
+        bool value = false;
+        if (!n.IsScalar() || !YAML::convert<bool>::decode(n, value))
+            fail(path, n, "must be true or false");
+        return value;
+    }
+
     std::string path_value(std::string const &path, YAML::Node const &n) { return absolute_in(m_base, str(path, n)); }
 
     void database(std::string const &s, YAML::Node const &n)
@@ -111,16 +119,19 @@ private:
               {"postgres_bin_dir", [&](auto const &p, auto const &v) { d.postgres_bin_dir = str(p, v); }},
               {"schema_dir", [&](auto const &p, auto const &v) { d.schema_dir = path_value(p, v); }},
               {"analysis_dir", [&](auto const &p, auto const &v) { d.analysis_dir = path_value(p, v); }},
-              {"bi_password", [&](auto const &p, auto const &v) { d.bi_password = str(p, v); }}});
+              {"bi_password", [&](auto const &p, auto const &v) { d.bi_password = str(p, v); }},
+              {"retries", [&](auto const &p, auto const &v) { d.retries = count(p, v, 0); }},
+              {"retry_delay_ms", [&](auto const &p, auto const &v) { d.retry_delay_ms = count(p, v, 0); }}});
         if (d.embedded_database.empty())
             fail(s + ".embedded_database", n, "must not be empty");
     }
 
     void input(std::string const &s, YAML::Node const &n)
     {
-        each(s, n, {{"max_article_bytes", [&](auto const &p, auto const &v) {
-                         m_cfg.input.max_article_bytes = count(p, v, 1);
-                     }}});
+        each(s, n,
+             {{"max_article_bytes", [&](auto const &p, auto const &v) { m_cfg.input.max_article_bytes = count(p, v, 1); }},
+              {"follow_links_outside",
+               [&](auto const &p, auto const &v) { m_cfg.input.follow_links_outside = boolean(p, v); }}});
     }
 
     void extract(std::string const &s, YAML::Node const &n)
@@ -218,6 +229,7 @@ std::string etl_config::hash() const
     std::ostringstream s;
     s << database.embedded_database << '\n'
       << input.max_article_bytes << '\n'
+      << input.follow_links_outside << '\n'
       << extract.lexicon_dir << '\n'
       << extract.gazetteer_dir << '\n'
       << dedup.settings_file << '\n'

@@ -14,10 +14,13 @@ struct database_config {
     std::string schema_dir;          ///< absolute after load
     std::string analysis_dir;        ///< sql/analysis: views and marts `migrate` rebuilds; absolute after load
     std::string bi_password;         ///< for the role incident_bi; INCIDENT_ETL_BI_PASSWORD overrides; never logged
+    std::size_t retries = 5;         ///< transient failures (lost connection, deadlock) retried per unit of work
+    std::size_t retry_delay_ms = 1000; ///< first pause before a retry; doubles each time, at most 30 s
 };
 
 struct input_config {
     std::size_t max_article_bytes = 10 * 1024 * 1024;
+    bool follow_links_outside = false; ///< read symlinks and manifest paths that lead out of the input's folder
 };
 
 struct extract_config {

@@ -1,5 +1,7 @@
 #include "load/analysis_layer.hpp"
 
+#include "core/failpoint.hpp"
+
 #include "core/errors.hpp"
 #include "core/files.hpp"
 #include "core/hashing.hpp"
@@ -89,8 +91,11 @@ std::size_t refresh_analysis_layer(pqxx::connection &conn)
                                " order by case when matviewname like 'dim\\_%' then 0"
                                "               when matviewname like 'fct\\_%' then 1 else 2 end, matviewname");
     for (auto const &row : views)
+    {
         tx.exec0("refresh materialized view concurrently " + tx.quote_name(row[0].as<std::string>()) + "." +
                  tx.quote_name(row[1].as<std::string>()));
+        failpoint("refresh.view");
+    }
     tx.commit();
     return views.size();
 }

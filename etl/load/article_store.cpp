@@ -1,5 +1,6 @@
 #include "load/article_store.hpp"
 
+#include "core/failpoint.hpp"
 #include "load/report_rows.hpp"
 
 namespace etl::load {
@@ -36,10 +37,12 @@ void store_articles(pqxx::work &tx, std::vector<extracted_article> const &batch,
         pqxx::stream_to stream(tx, "staged_articles",
                                std::vector<std::string>{"article_id", "source", "url", "published", "title", "body",
                                                         "text_sha256", "first_seen_run", "last_changed_run"});
-        for (auto const &e : batch)
+        for (auto const &e : batch) {
             stream << std::make_tuple(e.art.id, text_or_null(e.art.source), text_or_null(e.art.url),
                                       date_text(e.art.published), text_or_null(e.art.title), e.art.text,
                                       e.text_sha256, run_id, run_id);
+            failpoint("articles.copy");
+        }
         stream.complete();
     }
     tx.exec0("insert into articles select * from staged_articles on conflict (article_id) do update set"
@@ -49,8 +52,10 @@ void store_articles(pqxx::work &tx, std::vector<extracted_article> const &batch,
 
     pqxx::stream_to reports(tx, "incident_reports", report_columns());
     for (auto const &e : batch)
-        for (auto const &r : e.reports)
+        for (auto const &r : e.reports) {
             write_report(reports, r, run_id);
+            failpoint("reports.copy");
+        }
     reports.complete();
 }
 

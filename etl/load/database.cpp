@@ -55,6 +55,12 @@ std::unique_ptr<pqxx::connection> connect(etl_config const &cfg, connection_targ
     setenv("PGAPPNAME", "incident-etl", 0);
     try {
         auto conn = std::make_unique<pqxx::connection>(target.conninfo);
+        // libpqxx 6 reconnects a broken connection silently on its next use, losing session state:
+        // the writer lock and temp tables. A lost connection must be an error the caller sees.
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wdeprecated-declarations"
+        conn->inhibit_reactivation(true);
+#pragma GCC diagnostic pop
         log_debug("connected to ", target.description);
         return conn;
     } catch (pqxx::broken_connection const &e) {

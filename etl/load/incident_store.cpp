@@ -1,5 +1,6 @@
 #include "load/incident_store.hpp"
 
+#include "core/failpoint.hpp"
 #include "load/report_rows.hpp"
 
 #include <algorithm>
@@ -168,6 +169,7 @@ save_counts save_incidents(pqxx::work &tx, std::vector<incident> const &incident
                                       inc.injured.low, inc.injured.best, inc.injured.high,
                                       static_cast<long>(inc.reports.size()), date_text(inc.first_reported),
                                       date_text(inc.last_reported), false, run_id, run_id);
+            failpoint("incidents.copy");
         }
         stream.complete();
     }

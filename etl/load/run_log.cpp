@@ -1,5 +1,6 @@
 #include "load/run_log.hpp"
 
+#include "core/logging.hpp"
 #include "load/report_rows.hpp"
 
 namespace etl::load {
@@ -11,8 +12,17 @@ long start_run(pqxx::connection &conn, std::vector<std::string> const &inputs, s
     auto const row = tx.exec_params1("insert into etl_runs (inputs, config_hash, program_version)"
                                      " values ($1::text[], $2, $3) returning run_id",
                                      array, config_hash, std::string(ETL_VERSION));
+    auto const run_id = row[0].as<long>();
+    auto const abandoned = tx.exec_params(
+        "update etl_runs set status = 'abandoned', error = 'the process ended without recording an outcome"
+        " (killed, crashed, or lost its database connection for good); noticed by run ' || $1"
+        " where status = 'running' and run_id <> $1 returning run_id",
+        run_id);
     tx.commit();
-    return row[0].as<long>();
+    for (auto const &r : abandoned)
+        log_warn("run ", r[0].c_str(), " ended without recording an outcome (killed or crashed); marked abandoned."
+                 " Its committed batches are kept and this run finishes its work");
+    return run_id;
 }
 
 void finish_run(pqxx::connection &conn, long run_id, std::string const &status, run_counts const &c,

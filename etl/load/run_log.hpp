@@ -26,6 +26,8 @@ struct run_counts {
 };
 
 /// Records a new run as 'running' and returns its id (committed at once, so a crash leaves a trace).
+/// Call while holding the writer lock: then no other run can be running, and runs left 'running'
+/// by a process that died are marked 'abandoned' (logged as a warning).
 long start_run(pqxx::connection &conn, std::vector<std::string> const &inputs, std::string const &config_hash);
 
 /// Records the end of a run: status, counts, optional error.

@@ -19,14 +19,7 @@ namespace {
 std::string const samples = source_path("data/samples/manifest.yaml");
 std::string const analysis_dir = source_path("sql/analysis");
 
-long run(test_database &db, std::vector<std::string> const &inputs)
-{
-    auto const cfg = db.config();
-    auto const id = etl::load::start_run(db.conn(), inputs, cfg.hash());
-    auto const counts = etl::run_into_database(cfg, db.conn(), inputs, id);
-    etl::load::finish_run(db.conn(), id, "completed", counts);
-    return id;
-}
+long run(test_database &db, std::vector<std::string> const &inputs) { return db.run(inputs).run_id; }
 
 } // namespace
 

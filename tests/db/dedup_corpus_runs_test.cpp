@@ -20,13 +20,7 @@ using etl::test::test_database;
 
 namespace {
 
-void run(test_database &db, std::vector<std::string> const &inputs)
-{
-    auto const cfg = db.config();
-    auto const id = etl::load::start_run(db.conn(), inputs, cfg.hash());
-    auto const counts = etl::run_into_database(cfg, db.conn(), inputs, id);
-    etl::load::finish_run(db.conn(), id, "completed", counts);
-}
+void run(test_database &db, std::vector<std::string> const &inputs) { db.run(inputs); }
 
 etl::test::pairwise_score score(test_database &db, etl::test::dedup_corpus const &corpus,
                                 std::vector<etl::incident> &incidents)

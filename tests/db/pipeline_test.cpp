@@ -12,15 +12,7 @@ using etl::test::test_database;
 
 namespace {
 
-etl::load::run_counts run(test_database &db, std::vector<std::string> const &inputs)
-{
-    auto const cfg = db.config();
-    auto const run_id = etl::load::start_run(db.conn(), inputs, cfg.hash());
-    auto const counts = etl::run_into_database(cfg, db.conn(), inputs, run_id);
-    etl::load::finish_run(db.conn(), run_id, counts.articles_rejected ? "completed_with_rejections" : "completed",
-                          counts);
-    return counts;
-}
+etl::load::run_counts run(test_database &db, std::vector<std::string> const &inputs) { return db.run(inputs).counts; }
 
 /// Every incident as the sorted list of its report keys: the clustering, independent of ids.
 std::string clustering(test_database &db)

@@ -23,8 +23,7 @@ long recorded_run(test_database &db, std::vector<std::string> const &what)
 
 void run(test_database &db)
 {
-    auto const id = recorded_run(db, {mogadishu});
-    etl::run_into_database(db.config(), db.conn(), {mogadishu}, id);
+    db.run({mogadishu});
 }
 
 std::string incident_of(test_database &db, std::string const &article)

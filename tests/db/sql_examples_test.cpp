@@ -51,8 +51,7 @@ TEST(SqlExamples, EachQueryGivesItsExpectedResultOnTheSamples)
 {
     test_database db;
     auto const inputs = std::vector<std::string>{source_path("data/samples/manifest.yaml")};
-    auto const id = etl::load::start_run(db.conn(), inputs, db.config().hash());
-    etl::load::finish_run(db.conn(), id, "completed", etl::run_into_database(db.config(), db.conn(), inputs, id));
+    db.run(inputs);
 
     fs::path const dir = source_path("sql/examples");
     std::vector<fs::path> queries;

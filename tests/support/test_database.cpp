@@ -2,6 +2,8 @@
 
 #include "load/analysis_layer.hpp"
 #include "load/migrations.hpp"
+#include "load/writer_session.hpp"
+#include "pipeline.hpp"
 
 #include <atomic>
 #include <chrono>
@@ -72,6 +74,19 @@ etl_config test_database::config() const
     cfg.database.url = m_conninfo;
     cfg.log.progress_every = 0;
     return cfg;
+}
+
+test_database::recorded_run test_database::run(std::vector<std::string> const &inputs) { return run(inputs, config()); }
+
+test_database::recorded_run test_database::run(std::vector<std::string> const &inputs, etl_config const &cfg)
+{
+    load::writer_session session(cfg, load::connection_target{m_conninfo, false, m_name}, false);
+    recorded_run r;
+    r.run_id = load::start_run(session.conn(), inputs, cfg.hash());
+    r.counts = run_into_database(cfg, session, inputs, r.run_id);
+    load::finish_run(session.conn(), r.run_id, r.counts.articles_rejected ? "completed_with_rejections" : "completed",
+                     r.counts);
+    return r;
 }
 
 long test_database::count(std::string const &table, std::string const &where)

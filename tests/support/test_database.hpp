@@ -4,11 +4,13 @@
 // Without a server the test fails with a hint: a database test must never pass untested.
 
 #include "core/config.hpp"
+#include "load/run_log.hpp"
 
 #include <pqxx/pqxx>
 
 #include <memory>
 #include <string>
+#include <vector>
 
 namespace etl::test {
 
@@ -25,6 +27,15 @@ public:
 
     /// The project's config/etl.yaml with database.url pointing at this database.
     etl_config config() const;
+
+    struct recorded_run {
+        long run_id = 0;
+        load::run_counts counts;
+    };
+    /// A whole `run` of the pipeline into this database (config() unless `cfg` is given),
+    /// recorded in etl_runs as the command records it.
+    recorded_run run(std::vector<std::string> const &inputs);
+    recorded_run run(std::vector<std::string> const &inputs, etl_config const &cfg);
 
     long count(std::string const &table, std::string const &where = "true");
     /// The first column of the first row of a query, as text ("" for NULL).
