@@ -1247,6 +1247,8 @@ private:
         switch (c.grain) {
         case unit::week: {
             civil_date const mon = c.range.start;
+            if (c.range.end != mon.plus_days(6))
+                break; // "late the weekend": no part of a week shorter than a week
             if (m == mod::early)
                 c.range = span(mon, mon.plus_days(2), p);
             else if (m == mod::mid)

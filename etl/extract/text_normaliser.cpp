@@ -163,6 +163,15 @@ void put_dash(text_builder &out, dash_kind kind, std::string_view s, std::size_t
         out.spaced_dash();
 }
 
+/// Characters normalising drops: soft hyphens, zero-width spaces and joiners, bidi controls,
+/// variation selectors, byte-order marks, C1 controls that are no Windows-1252 character.
+bool is_invisible(char32_t cp)
+{
+    return (cp >= 0x80 && cp <= 0x9F && windows_1252_code_point(cp) == 0) || cp == 0xAD || cp == 0x180E ||
+           cp == 0xFEFF || (cp >= 0x200B && cp <= 0x200F) || (cp >= 0x202A && cp <= 0x202E) || (cp >= 0x2060 && cp <= 0x2064) || (cp >= 0x2066 && cp <= 0x2069) ||
+           (cp >= 0xFE00 && cp <= 0xFE0F);
+}
+
 /// Writes the normalised form of code point cp, read from s[begin, next).
 void put_code_point(text_builder &out, char32_t cp, std::string_view s, std::size_t begin, std::size_t next)
 {
@@ -175,8 +184,6 @@ void put_code_point(text_builder &out, char32_t cp, std::string_view s, std::siz
     switch (cp) {
     case 0xA0: case 0x1680: case 0x202F: case 0x205F: case 0x3000:
         out.space();
-        return;
-    case 0xAD: case 0x180E: case 0xFEFF:
         return;
     case 0xAB: case 0xBB: case 0x2033: case 0x2036:
         out.put('"');
@@ -204,9 +211,7 @@ void put_code_point(text_builder &out, char32_t cp, std::string_view s, std::siz
     }
     if (cp >= 0x2000 && cp <= 0x200A) {
         out.space();
-    } else if ((cp >= 0x200B && cp <= 0x200F) || (cp >= 0x202A && cp <= 0x202E) || (cp >= 0x2060 && cp <= 0x2064) ||
-               (cp >= 0x2066 && cp <= 0x2069) || (cp >= 0xFE00 && cp <= 0xFE0F)) {
-        // invisible: zero-width spaces and joiners, bidi controls, variation selectors
+    } else if (is_invisible(cp)) {
     } else if (cp >= 0x2018 && cp <= 0x201B) {
         out.put('\'');
     } else if (cp >= 0x201C && cp <= 0x201F) {
@@ -276,8 +281,19 @@ std::size_t hyphen_length(std::string_view s, std::size_t i)
 std::size_t put_hyphen_run(text_builder &out, std::string_view s, std::size_t i)
 {
     std::size_t count = 0;
-    for (std::size_t len; (len = hyphen_length(s, i)) != 0; i += len)
+    for (std::size_t len; (len = hyphen_length(s, i)) != 0;) {
         ++count;
+        i += len;
+        // invisible characters between hyphens vanish, so they must not split the run
+        std::size_t j = i;
+        for (char32_t cp = 0; j < s.size(); j += len) {
+            len = decode_utf8(s, j, cp);
+            if (!is_invisible(cp))
+                break;
+        }
+        if (j != i && hyphen_length(s, j) != 0)
+            i = j;
+    }
     if (count == 2 || count == 3)
         put_dash(out, dash_kind::em, s, i);
     else

@@ -363,6 +363,15 @@ TEST(Dates, LongDigitRunsDoNotOverflow)
     EXPECT_TRUE(dates("5555555555th", "2024-01-10").empty());
 }
 
+TEST(Dates, LateInAWeekendStaysTheWeekend)
+{
+    // Found by fuzz/fuzz_dates: "late" narrowed a weekend as if it were a whole week, giving a
+    // range that ended before it started.
+    for (auto const &m : dates("It happened late the weekend. Early the weekend it was calm.", "1983-12-12")) {
+        EXPECT_LE(m.range.start.to_days(), m.range.end.to_days());
+    }
+}
+
 TEST(Dates, WordSoupKeepsInvariants)
 {
     // Date words in random order, cut anywhere: no crash, and every mention is well formed.

@@ -183,6 +183,18 @@ TEST(NormaliseUnicode, IdempotentOnNewsText)
     EXPECT_EQ(normalise_unicode(once), once);
 }
 
+TEST(NormaliseUnicode, InvisibleCharactersDoNotSplitAHyphenRun)
+{
+    // Found by fuzz/fuzz_text_normaliser: "-\u2066-" became "--" once the isolate was dropped,
+    // and a second pass turned that into a dash.
+    EXPECT_EQ(normalise_unicode("a-\u2066-b"), normalise_unicode("a--b"));
+    EXPECT_EQ(normalise_unicode("a-\u200B\u00AD-b"), normalise_unicode("a--b"));
+    EXPECT_EQ(normalise_unicode("well-\u200Bknown"), "well-known");
+    std::string const found = "y\u2066&-\xE2\x81-\u2066-\xE2\x81-\u2066\uFFFD\uFFFD\xEF\xBF";
+    std::string const once = normalise_unicode(found);
+    EXPECT_EQ(normalise_unicode(once), once);
+}
+
 // ------------------------------------------------------------------ helpers
 
 TEST(TextNormaliser, AppendUtf8)
