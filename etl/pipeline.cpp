@@ -94,9 +94,10 @@ public:
             auto const [it, fresh] = m_seen.emplace(e.art.id, e.text_sha256);
             if (!fresh) {
                 if (it->second != e.text_sha256) {
-                    rejections.push_back({e.art.origin.empty() ? e.art.id : e.art.origin,
-                                          "duplicate article id '" + e.art.id + "' with a different text"});
-                    log_warn("rejected ", e.art.id, ": duplicate id with a different text");
+                    ingest::rejection r{e.art.origin.empty() ? e.art.id : e.art.origin,
+                                        "duplicate article id '" + e.art.id + "' with a different text"};
+                    log_warn("rejected ", r.input, ": ", r.reason);
+                    rejections.push_back(std::move(r));
                 }
                 continue;
             }

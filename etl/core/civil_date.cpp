@@ -1,5 +1,7 @@
 #include "core/civil_date.hpp"
 
+#include <chrono>
+
 #include <cstdio>
 
 namespace etl {
@@ -80,6 +82,12 @@ std::optional<civil_date> civil_date::parse_iso(std::string_view s)
     if (!valid(y, m, d))
         return std::nullopt;
     return civil_date{y, m, d};
+}
+
+civil_date civil_date::today()
+{
+    auto const since_epoch = std::chrono::system_clock::now().time_since_epoch();
+    return from_days(static_cast<long>(std::chrono::duration_cast<std::chrono::hours>(since_epoch).count() / 24));
 }
 
 } // namespace etl

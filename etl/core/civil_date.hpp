@@ -16,6 +16,9 @@ struct civil_date {
     long to_days() const;
     static civil_date from_days(long days);
 
+    /// Today in UTC, from the system clock.
+    static civil_date today();
+
     civil_date plus_days(long n) const { return from_days(to_days() + n); }
     /// 0 = Monday ... 6 = Sunday (ISO).
     int weekday() const;

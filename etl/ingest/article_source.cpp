@@ -4,6 +4,7 @@
 #include "ingest/jsonl_source.hpp"
 #include "ingest/manifest_source.hpp"
 
+#include <algorithm>
 #include <filesystem>
 
 namespace fs = std::filesystem;
@@ -116,6 +117,67 @@ std::optional<std::string> text_problem(std::string const &text, input_config co
         return std::string("binary content (control characters)");
     if (auto const at = invalid_utf8_at(text); at != std::string::npos)
         return "invalid UTF-8 at byte " + std::to_string(at);
+    return std::nullopt;
+}
+
+namespace {
+
+/// Whether `path` (made absolute, symbolic links resolved) lies inside `root`.
+bool inside(fs::path const &path, fs::path const &root)
+{
+    std::error_code ec;
+    auto const real = fs::weakly_canonical(path, ec);
+    auto const base = fs::weakly_canonical(root, ec);
+    if (ec)
+        return false;
+    auto const [stop, at] = std::mismatch(base.begin(), base.end(), real.begin(), real.end());
+    return stop == base.end();
+}
+
+} // namespace
+
+std::optional<std::string> read_article_file(std::string const &path, std::string const &root,
+                                             input_config const &cfg, std::string &reason)
+{
+    std::error_code ec;
+    if (!root.empty() && !cfg.follow_links_outside && !inside(path, root)) {
+        auto const target = fs::weakly_canonical(path, ec);
+        reason = "leads outside " + root + " (to " + target.string() +
+                 "); not read unless input.follow_links_outside is true";
+        return std::nullopt;
+    }
+    if (fs::is_symlink(fs::symlink_status(path, ec)) && !fs::exists(path, ec)) {
+        reason = "broken symbolic link";
+        return std::nullopt;
+    }
+    if (auto const size = fs::file_size(path, ec); !ec && size > cfg.max_article_bytes) {
+        reason = "article too large: " + std::to_string(size) + " bytes (input.max_article_bytes is " +
+                 std::to_string(cfg.max_article_bytes) + ")";
+        return std::nullopt;
+    }
+    std::string error;
+    auto text = read_file(path, error);
+    if (!text) {
+        reason = "cannot read file: " + error;
+        return std::nullopt;
+    }
+    if (auto problem = text_problem(*text, cfg)) {
+        reason = std::move(*problem);
+        return std::nullopt;
+    }
+    return text;
+}
+
+std::optional<civil_date> publication_date(std::string const &text, std::string const &article_id,
+                                           std::string &reason)
+{
+    auto const date = civil_date::parse_iso(text);
+    if (!date)
+        reason = "unparseable publication date '" + text + "' for article " + article_id;
+    else if (civil_date::today().plus_days(1) < *date)
+        reason = "publication date " + date->iso() + " is in the future (article " + article_id + ")";
+    else
+        return date;
     return std::nullopt;
 }
 

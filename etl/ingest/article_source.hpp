@@ -43,4 +43,16 @@ std::unique_ptr<article_source> open_inputs(std::vector<std::string> const &path
 /// Why this text cannot be an article (empty, binary, invalid UTF-8, too large), or nothing.
 std::optional<std::string> text_problem(std::string const &text, input_config const &cfg);
 
+/// The text of an article file, or nullopt with `reason` saying why it cannot be one: unreadable,
+/// larger than input.max_article_bytes (checked before reading), leading outside `root` (the
+/// folder the user named) through a symbolic link or `..` unless input.follow_links_outside,
+/// or a text_problem. An empty `root` skips the outside check (a file named on its own).
+std::optional<std::string> read_article_file(std::string const &path, std::string const &root,
+                                             input_config const &cfg, std::string &reason);
+
+/// A publication date of an article parsed from `text`, or nullopt with `reason`: unparseable,
+/// or after tomorrow (UTC; a day's slack for time zones).
+std::optional<civil_date> publication_date(std::string const &text, std::string const &article_id,
+                                           std::string &reason);
+
 } // namespace etl::ingest

@@ -18,11 +18,12 @@ bool is_article_file(fs::path const &p)
 }
 } // namespace
 
-directory_source::directory_source(std::string const &dir, input_config const &cfg) : m_cfg(cfg)
+directory_source::directory_source(std::string const &dir, input_config const &cfg) : m_root(dir), m_cfg(cfg)
 {
     std::error_code ec;
+    // symbolic links are listed too, so that one leading outside or nowhere is a rejection
     for (fs::directory_iterator it(dir, ec), end; !ec && it != end; it.increment(ec))
-        if (it->is_regular_file(ec) && is_article_file(it->path()))
+        if ((it->is_regular_file(ec) || it->is_symlink(ec)) && is_article_file(it->path()))
             m_files.push_back(it->path().string());
     if (ec)
         m_listing_error = rejection{dir, "cannot list directory: " + ec.message()};
@@ -44,14 +45,10 @@ bool directory_source::next(read_item &item)
     if (m_index >= m_files.size())
         return false;
     auto const &path = m_files[m_index++];
-    std::string error;
-    auto text = read_file(path, error);
+    std::string reason;
+    auto text = read_article_file(path, m_root, m_cfg, reason);
     if (!text) {
-        item = read_item{std::nullopt, rejection{path, "cannot read file: " + error}};
-        return true;
-    }
-    if (auto problem = text_problem(*text, m_cfg)) {
-        item = read_item{std::nullopt, rejection{path, *problem}};
+        item = read_item{std::nullopt, rejection{path, reason}};
         return true;
     }
     article a;

@@ -66,9 +66,10 @@ read_item jsonl_source::parse_line(std::string const &line, std::string const &w
     if (auto const it = j.find("published"); it != j.end() && !it->is_null()) {
         if (!it->is_string())
             return reject("'published' must be a date string for article " + a.id);
-        a.published = civil_date::parse_iso(it->get<std::string>());
+        std::string reason;
+        a.published = publication_date(it->get<std::string>(), a.id, reason);
         if (!a.published)
-            return reject("unparseable publication date '" + it->get<std::string>() + "' for article " + a.id);
+            return reject(reason);
     }
     if (auto problem = text_problem(a.text, m_cfg))
         return reject(*problem + " (article " + a.id + ")");

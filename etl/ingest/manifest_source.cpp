@@ -67,20 +67,19 @@ read_item manifest_source::read_entry(YAML::Node const &entry)
     if (!published)
         return reject("'published' must be a date");
     if (!published->empty()) {
-        a.published = civil_date::parse_iso(*published);
+        std::string reason;
+        a.published = publication_date(*published, a.id, reason);
         if (!a.published)
-            return reject("unparseable publication date '" + *published + "' for article " + a.id);
+            return reject(reason);
     }
     fs::path file_path(*file);
     if (file_path.is_relative())
         file_path = fs::path(m_dir) / file_path;
     a.origin = file_path.string();
-    std::string error;
-    auto text = read_file(file_path.string(), error);
+    std::string reason;
+    auto text = read_article_file(file_path.string(), m_dir, m_cfg, reason);
     if (!text)
-        return read_item{std::nullopt, rejection{a.id, "cannot read " + file_path.string() + ": " + error}};
-    if (auto problem = text_problem(*text, m_cfg))
-        return read_item{std::nullopt, rejection{a.id, *problem + " in " + file_path.string()}};
+        return read_item{std::nullopt, rejection{a.id, file_path.string() + ": " + reason}};
     auto const ext = file_path.extension().string();
     a.is_html = ext == ".html" || ext == ".htm" || extract::looks_like_html(*text);
     a.text = std::move(*text);

@@ -90,3 +90,15 @@ TEST(Ingest, TooLargeArticleIsRejected)
     ASSERT_TRUE(problem);
     EXPECT_NE(problem->find("too large"), std::string::npos);
 }
+
+TEST(Ingest, PublicationDatesInTheFutureAreRejected)
+{
+    std::string reason;
+    auto const tomorrow = civil_date::today().plus_days(1);
+    EXPECT_EQ(ingest::publication_date(tomorrow.iso(), "a", reason), tomorrow) << "a day's slack for time zones";
+    EXPECT_FALSE(ingest::publication_date(tomorrow.plus_days(1).iso(), "a", reason));
+    EXPECT_NE(reason.find("is in the future (article a)"), std::string::npos) << reason;
+    EXPECT_FALSE(ingest::publication_date("2024-02-30", "b", reason));
+    EXPECT_NE(reason.find("unparseable publication date '2024-02-30'"), std::string::npos) << reason;
+    EXPECT_EQ(ingest::publication_date("2024-02-29T23:59:00Z", "c", reason), (civil_date{2024, 2, 29}));
+}
