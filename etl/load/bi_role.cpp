@@ -1,6 +1,7 @@
 #include "load/bi_role.hpp"
 
 #include "core/errors.hpp"
+#include "core/hashing.hpp"
 
 #include <cstdlib>
 
@@ -19,10 +20,12 @@ void enable_bi_login(pqxx::connection &conn, std::string const &password)
 {
     try {
         pqxx::work tx(conn);
-        tx.exec0("alter role " + tx.quote_name(bi_role_name) + " login password " + tx.quote(password));
+        // a SCRAM verifier, not the password: the server (and its statement log) never sees it
+        tx.exec0("alter role " + tx.quote_name(bi_role_name) + " login password " +
+                 tx.quote(scram_sha256_verifier(password)));
         tx.commit();
     } catch (pqxx::sql_error const &e) {
-        // e.query() holds the password: report the server's message only
+        // report the server's message only, not the statement
         throw db_error(std::string("cannot set the password of role ") + bi_role_name + ": " + e.what());
     }
 }

@@ -3,6 +3,7 @@
 // pass and their count is recorded; `migrate` rebuilds the layer only when its files change.
 
 #include "core/errors.hpp"
+#include "core/hashing.hpp"
 #include "load/analysis_layer.hpp"
 #include "load/bi_role.hpp"
 #include "load/run_log.hpp"
@@ -94,6 +95,33 @@ TEST(AnalysisLayer, RebuiltOnlyWhenItsFilesChange)
     EXPECT_THROW(etl::load::require_current_analysis_layer(db.conn(), analysis_dir), etl::db_error);
     EXPECT_TRUE(etl::load::rebuild_analysis_layer(db.conn(), analysis_dir));
     EXPECT_NO_THROW(etl::load::require_current_analysis_layer(db.conn(), analysis_dir));
+}
+
+namespace {
+/// The stored verifier of a role recomputed with our code from its salt and iteration count.
+void expect_verifier_of(test_database &db, std::string const &role, std::string const &password)
+{
+    auto const stored = db.scalar("select rolpassword from pg_authid where rolname = '" + role + "'");
+    ASSERT_EQ(stored.rfind("SCRAM-SHA-256$", 0), 0u) << stored;
+    auto const colon = stored.find(':'), dollar = stored.find('$', colon);
+    int const iterations = std::stoi(stored.substr(14, colon - 14));
+    auto const salt = etl::base64_decode(stored.substr(colon + 1, dollar - colon - 1));
+    EXPECT_EQ(etl::scram_sha256_verifier(password, salt, iterations), stored);
+}
+} // namespace
+
+TEST(AnalysisLayer, PasswordVerifiersAreComputedAsPostgresDoes)
+{
+    test_database db;
+    std::string const role = "etl_scram_check_" + db.name().substr(db.name().size() - 6);
+    auto const exec = [&](std::string const &sql) { pqxx::nontransaction(db.conn()).exec0(sql); };
+    exec("drop role if exists " + role);
+    exec("create role " + role + " password 'Nightly-run 7!'"); // the server hashes this one
+    expect_verifier_of(db, role, "Nightly-run 7!");
+    exec("drop role " + role);
+
+    etl::load::enable_bi_login(db.conn(), "bi-test-password"); // and this one is hashed by us
+    expect_verifier_of(db, "incident_bi", "bi-test-password");
 }
 
 TEST(AnalysisLayer, TheBiRoleReadsTheMartsAndNothingElse)
