@@ -38,7 +38,7 @@ read_item jsonl_source::parse_line(std::string const &line, std::string const &w
     nlohmann::json j;
     try {
         j = nlohmann::json::parse(line);
-    } catch (nlohmann::json::parse_error const &e) {
+    } catch (nlohmann::json::exception const &e) { // a syntax error, or a number out of range
         return reject(std::string("invalid JSON: ") + e.what());
     }
     if (!j.is_object())

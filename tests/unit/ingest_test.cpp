@@ -2,6 +2,9 @@
 
 #include <gtest/gtest.h>
 
+#include <filesystem>
+#include <fstream>
+
 using namespace etl;
 
 namespace {
@@ -101,4 +104,17 @@ TEST(Ingest, PublicationDatesInTheFutureAreRejected)
     EXPECT_FALSE(ingest::publication_date("2024-02-30", "b", reason));
     EXPECT_NE(reason.find("unparseable publication date '2024-02-30'"), std::string::npos) << reason;
     EXPECT_EQ(ingest::publication_date("2024-02-29T23:59:00Z", "c", reason), (civil_date{2024, 2, 29}));
+}
+
+TEST(Ingest, JsonNumbersOutOfRangeAreRejectionsNotCrashes)
+{
+    // Found by fuzz/fuzz_input_readers: nlohmann::json throws out_of_range, not parse_error, for
+    // a number too large for a double, and the reader let it escape.
+    auto const path = std::filesystem::temp_directory_path() / "etl_ingest_overflow.jsonl";
+    std::ofstream(path) << "{\"id\": 2333e643444, \"text\": \"x\"}\n{\"id\": \"ok\", \"text\": \"A bomb exploded.\"}\n";
+    auto const all = read({path.string()});
+    ASSERT_EQ(all.rejections.size(), 1u);
+    EXPECT_NE(all.rejections[0].reason.find("invalid JSON"), std::string::npos) << all.rejections[0].reason;
+    ASSERT_EQ(all.articles.size(), 1u);
+    std::filesystem::remove(path);
 }
