@@ -66,6 +66,9 @@ int main(int argc, char *argv[])
     } catch (etl::busy_error const &e) {
         etl::log_error(e.what());
         return exit_busy;
+    } catch (etl::interrupted_error const &e) {
+        etl::log_warn(e.what());
+        return 128 + e.signal; // the shell's convention for a signal
     } catch (etl::config_error const &e) {
         etl::log_error("configuration error: ", e.what());
         return exit_usage;

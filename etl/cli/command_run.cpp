@@ -49,6 +49,7 @@ void command_run::validate(po::variables_map const &vm)
 int command_run::run()
 {
     auto const &cfg = m_overrides;
+    install_stop_handlers(); // before anything that can take long: connecting, waiting for the lock
     load::writer_session db(cfg, load::resolve_connection(cfg, database_url_from_flag()), m_wait);
     load::require_current_schema(db.conn(), cfg.database.schema_dir);
     load::require_current_analysis_layer(db.conn(), cfg.database.analysis_dir);
@@ -57,7 +58,6 @@ int command_run::run()
         return load::start_run(conn, m_inputs, cfg.hash());
     });
     failpoint("run.started");
-    install_stop_handlers();
     load::run_counts counts;
     auto finish = [&](std::string const &status, std::string const &error = {}) {
         failpoint("run.before_finish");

@@ -35,4 +35,10 @@ struct busy_error : etl_error {
     using etl_error::etl_error;
 };
 
+/// SIGINT or SIGTERM ended a command before it changed anything: exit status 128 + signal.
+struct interrupted_error : etl_error {
+    interrupted_error(std::string const &what, int signal) : etl_error(what), signal(signal) {}
+    int signal;
+};
+
 } // namespace etl

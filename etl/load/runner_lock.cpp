@@ -1,6 +1,11 @@
 #include "load/runner_lock.hpp"
 
 #include "core/errors.hpp"
+#include "core/logging.hpp"
+#include "core/stop_signal.hpp"
+
+#include <chrono>
+#include <thread>
 
 namespace etl::load {
 
@@ -13,13 +18,20 @@ constexpr long long writer_lock_key = 0x696e637772697465LL;
 
 runner_lock::runner_lock(pqxx::connection &conn, bool wait) : m_conn(conn)
 {
-    bool taken = true;
-    {
+    auto const try_lock = [&] {
         pqxx::nontransaction tx(m_conn);
-        if (wait)
-            tx.exec_params("select pg_advisory_lock($1)", writer_lock_key);
-        else
-            taken = tx.exec_params("select pg_try_advisory_lock($1)", writer_lock_key)[0][0].as<bool>();
+        return tx.exec_params("select pg_try_advisory_lock($1)", writer_lock_key)[0][0].as<bool>();
+    };
+    bool taken = try_lock();
+    if (!taken && wait) {
+        // polled rather than blocking in pg_advisory_lock, so that SIGINT/SIGTERM end the wait
+        log_info("waiting for the writer lock: ", runner_lock_holder(m_conn));
+        while (!(taken = try_lock())) {
+            if (int const sig = stop_requested())
+                throw interrupted_error("stopped by signal " + std::to_string(sig) + " while waiting for the writer lock",
+                                        sig);
+            std::this_thread::sleep_for(std::chrono::milliseconds(250));
+        }
     }
     if (!taken) {
         auto const holder = runner_lock_holder(m_conn);

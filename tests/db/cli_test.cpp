@@ -116,6 +116,14 @@ TEST(Cli, OneWriterAtATime)
     EXPECT_EQ(db.count("etl_runs"), 0) << "a refused run leaves no trace";
     EXPECT_THROW(etl::load::runner_lock(db.conn(), false), etl::busy_error);
 
+    // SIGTERM ends a wait for the lock
+    auto const stopped = etl::run_process({"timeout", "--preserve-status", "-s", "TERM", "1", ETL_BINARY, "run",
+                                           "--wait", "--database-url=" + db.conninfo(),
+                                           source_path("data/samples/manifest.yaml")});
+    EXPECT_EQ(stopped.exit_code, 143) << stopped.output;
+    EXPECT_NE(stopped.output.find("while waiting for the writer lock"), std::string::npos) << stopped.output;
+    EXPECT_EQ(db.count("etl_runs"), 0);
+
     // --wait waits for the holder instead
     std::thread release([&] {
         std::this_thread::sleep_for(std::chrono::milliseconds(500));
