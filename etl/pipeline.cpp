@@ -377,6 +377,15 @@ load::run_counts run_into_database(etl_config const &cfg, load::writer_session &
     return counts;
 }
 
+std::vector<incident> deduplicate_in_memory(extract::extractor const &ex, dedup::dedup_settings const &settings,
+                                            std::vector<incident_report> reports)
+{
+    auto incidents =
+        dedup::deduplicate({}, std::move(reports), settings, compatibility_of(ex), branch_of(ex)).incidents;
+    assign_missing_ids(incidents);
+    return incidents;
+}
+
 load::save_counts resolve_pending(etl_config const &cfg, pqxx::work &tx, long run_id)
 {
     auto const ex = extract::extractor::load(cfg.extract);
@@ -406,9 +415,7 @@ std::vector<incident> extract_without_database(etl_config const &cfg, std::vecto
                 reports.push_back(std::move(r));
     }
     log_info("extract: ", reports.size(), " reports from ", articles, " articles, ", rejections.size(), " rejected");
-    auto incidents =
-        dedup::deduplicate({}, std::move(reports), settings, compatibility_of(*ex), branch_of(*ex)).incidents;
-    assign_missing_ids(incidents);
+    auto incidents = deduplicate_in_memory(*ex, settings, std::move(reports));
     log_info("dedup: ", incidents.size(), " incidents");
     return incidents;
 }

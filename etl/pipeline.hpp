@@ -31,6 +31,10 @@ dedup::dedup_settings dedup_settings_for(etl_config const &cfg, extract::extract
 /// The extractor's actor lexicon as the scorer's parent/branch test.
 dedup::attackers_compatible_fn compatibility_of(extract::extractor const &ex);
 
+/// Deduplication of reports among themselves, in memory (no stored incidents); ids assigned.
+std::vector<incident> deduplicate_in_memory(extract::extractor const &ex, dedup::dedup_settings const &settings,
+                                            std::vector<incident_report> reports);
+
 /// The deduplication step alone, in the caller's transaction: links every unlinked report and
 /// recomputes incidents marked needs_refresh, respecting the analysts' decisions. `merge` and
 /// `split` use it after changing links.

@@ -14,6 +14,7 @@ std::vector<std::unique_ptr<command>> make_commands()
     commands.push_back(std::make_unique<command_migrate>());
     commands.push_back(std::make_unique<command_status>());
     commands.push_back(std::make_unique<command_db>());
+    commands.push_back(std::make_unique<command_bench>());
     return commands;
 }
 

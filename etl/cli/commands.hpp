@@ -4,6 +4,8 @@
 #include "cli/command.hpp"
 #include "dedup/scoring.hpp"
 
+#include <cstdint>
+
 namespace etl::cli {
 
 class command_run : public command {
@@ -165,6 +167,28 @@ protected:
 
 private:
     int m_runs = 10;
+};
+
+class command_bench : public command {
+public:
+    std::string name() const override { return "bench"; }
+    std::string summary() const override { return "measure each stage on synthetic articles (docs/performance.md)"; }
+    std::string description() const override;
+    int run() override;
+
+protected:
+    void add_options(po::options_description &options, po::positional_options_description &positional) override;
+    void validate(po::variables_map const &vm) override;
+    bool uses_database() const override { return true; }
+
+private:
+    std::vector<std::string> m_stages;
+    long m_articles = 10000;
+    unsigned m_threads = 0;
+    bool m_json = false;
+    std::uint64_t m_seed = 20240109;
+    std::string m_database = "incident_bench";
+    std::string m_work_dir;
 };
 
 } // namespace etl::cli

@@ -1,0 +1,48 @@
+#pragma once
+// The measurements behind `incident-etl bench`: each stage of the pipeline on synthetic articles
+// (bench/synthetic_articles.hpp), timed alone, with its peak memory.
+//
+//   extract  normalising and extracting N articles on 1 thread and on T threads
+//   dedup    deduplicating the reports extracted from them (in memory)
+//   load     storing articles and reports the way `run` does, against `psql \copy` of the same
+//            rows into the same tables, both in one database of the target server
+//   all      a whole `run` of the N articles (read from a JSON Lines file) into that database
+
+#include "core/config.hpp"
+
+#include <string>
+#include <vector>
+
+namespace etl::bench {
+
+struct stage_result {
+    std::string stage;    ///< "extract (1 thread)", "dedup", "load", "load: psql \\copy", "run (end to end)"
+    long items = 0;       ///< articles, or reports for dedup
+    std::string unit;     ///< "articles" or "reports"
+    double seconds = 0;
+    double megabytes = 0; ///< article text processed (0 where it does not apply)
+    long rows = 0;        ///< rows written (load stages)
+    long reports = 0;     ///< reports produced or consumed
+    double peak_rss_mb = 0;
+};
+
+struct bench_options {
+    long articles = 10000;
+    std::vector<std::string> stages{"extract", "dedup", "load", "all"};
+    unsigned threads = 0;            ///< extraction threads for the parallel measurement; 0 = one per core
+    std::string database;            ///< the benchmark's own database on the target server (dropped first)
+    std::string work_dir;            ///< where the JSON Lines and COPY files go
+    std::uint64_t seed = 20240109;
+};
+
+/// Runs the stages in order and returns one result per measurement. `conninfo` names any
+/// database of the target server (the benchmark creates and drops its own there).
+std::vector<stage_result> run_benchmark(etl_config const &cfg, std::string const &conninfo,
+                                        bench_options const &options);
+
+/// Peak resident memory of this process since the last reset, in MB (VmHWM).
+double peak_rss_mb();
+/// Starts a new peak (Linux: /proc/self/clear_refs); the peak then starts from the current use.
+void reset_peak_rss();
+
+} // namespace etl::bench
