@@ -8,8 +8,9 @@ RUN apt-get update \
 WORKDIR /src
 COPY CMakeLists.txt ./
 COPY etl ./etl
+COPY bench ./bench
 RUN cmake -S . -B build -DCMAKE_BUILD_TYPE=Release -DBUILD_TESTS=OFF \
- && cmake --build build -j "$(nproc)"
+ && cmake --build build -j "$(nproc)" --target incident-etl
 
 FROM debian:12-slim
 RUN apt-get update \

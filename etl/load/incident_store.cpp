@@ -204,11 +204,15 @@ save_counts save_incidents(pqxx::work &tx, std::vector<incident> const &incident
         " returning (xmax = 0) as inserted");
     for (auto const &row : upserted)
         (row[0].as<bool>() ? counts.created : counts.updated)++;
+    // A report that moved to another incident gets a new link; an unchanged link is kept with its
+    // run and reason. Written without ON CONFLICT so that it also works where (article_id,
+    // ordinal) cannot be a unique key (Citus, docs/scaling.md).
+    tx.exec0("delete from report_links l using staged_links s"
+             " where l.article_id = s.article_id and l.ordinal = s.ordinal and l.incident_id <> s.incident_id");
     tx.exec0("insert into report_links (article_id, ordinal, incident_id, linked_run, score, join_evidence)"
-             " select article_id, ordinal, incident_id, linked_run, score, join_evidence from staged_links"
-             " on conflict (article_id, ordinal) do update set incident_id = excluded.incident_id,"
-             " linked_run = excluded.linked_run, score = excluded.score, join_evidence = excluded.join_evidence"
-             " where report_links.incident_id <> excluded.incident_id");
+             " select s.article_id, s.ordinal, s.incident_id, s.linked_run, s.score, s.join_evidence from staged_links s"
+             " where not exists (select 1 from report_links l where l.article_id = s.article_id"
+             " and l.ordinal = s.ordinal)");
     counts.deleted = static_cast<long>(
         tx.exec0("delete from incidents i where not exists"
                  " (select 1 from report_links l where l.incident_id = i.incident_id)")

@@ -31,6 +31,17 @@ create view quality.report_without_incident as
 select r.article_id, r.ordinal from public.incident_reports r
 where not exists (select 1 from public.report_links l where l.article_id = r.article_id and l.ordinal = r.ordinal);
 
+-- The next two can only fail where foreign and unique keys cannot hold them, as on Citus
+-- (docs/scaling.md): a link to a report that is gone, a report linked to two incidents.
+create view quality.link_without_report as
+select l.incident_id, l.article_id, l.ordinal from public.report_links l
+where not exists (select 1 from public.incident_reports r where r.article_id = l.article_id and r.ordinal = l.ordinal);
+
+create view quality.report_in_two_incidents as
+select l.article_id, l.ordinal, count(*) as incidents from public.report_links l
+group by l.article_id, l.ordinal
+having count(*) > 1;
+
 create view quality.source_count_mismatch as
 select i.incident_id, i.source_count, count(l.*) as linked_reports
 from public.incidents i
@@ -45,4 +56,6 @@ union all select 'casualty_range_out_of_order', count(*) from quality.casualty_r
 union all select 'date_after_publication', count(*) from quality.date_after_publication
 union all select 'report_without_article', count(*) from quality.report_without_article
 union all select 'report_without_incident', count(*) from quality.report_without_incident
+union all select 'link_without_report', count(*) from quality.link_without_report
+union all select 'report_in_two_incidents', count(*) from quality.report_in_two_incidents
 union all select 'source_count_mismatch', count(*) from quality.source_count_mismatch;
