@@ -72,6 +72,7 @@ std::vector<load::extracted_article> generate(bench_options const &options, etl_
 {
     generator_options g;
     g.seed = options.seed;
+    g.incident_share = options.incident_share;
     article_generator gen(g, cfg.extract.gazetteer_dir, cfg.extract.lexicon_dir);
     std::vector<load::extracted_article> out;
     out.reserve(static_cast<std::size_t>(options.articles));

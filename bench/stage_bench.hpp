@@ -33,6 +33,7 @@ struct bench_options {
     std::string database;            ///< the benchmark's own database on the target server (dropped first)
     std::string work_dir;            ///< where the JSON Lines and COPY files go
     std::uint64_t seed = 20240109;
+    double incident_share = 0.3;     ///< share of articles about attacks
 };
 
 /// Runs the stages in order and returns one result per measurement. `conninfo` names any

@@ -139,7 +139,11 @@ synthetic_article article_generator::next()
         m_pending.pop_front();
         return tell(t);
     }
-    if (uniform() >= m_options.incident_share)
+    // An attack gives (1 + max_outlets) / 2 articles on average: the chance of a new attack that
+    // makes `incident_share` of the articles about attacks.
+    double const tellings = (1.0 + std::max(1, m_options.max_outlets)) / 2.0;
+    double const share = std::clamp(m_options.incident_share, 0.0, 1.0);
+    if (uniform() >= share / (tellings - share * (tellings - 1.0)))
         return other_news();
     auto const a = new_attack();
     int const outlets_count = 1 + below(std::max(1, m_options.max_outlets));

@@ -21,7 +21,7 @@ namespace etl::bench {
 
 struct generator_options {
     std::uint64_t seed = 20240109;
-    double incident_share = 0.35;     ///< share of events that are attacks
+    double incident_share = 0.3;      ///< share of articles that tell an attack
     int max_outlets = 4;              ///< an attack is told by 1..max_outlets articles
     civil_date first_day{2024, 1, 1}; ///< events fall in [first_day, first_day + days)
     int days = 365;

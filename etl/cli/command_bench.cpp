@@ -51,8 +51,9 @@ nlohmann::json as_json(std::vector<bench::stage_result> const &results, long art
 
 std::string command_bench::description() const
 {
-    return "Generates N synthetic articles (bench/synthetic_articles.hpp: seeded, a third about attacks told by\n"
-           "several outlets, 300-6,000 characters) and measures each stage alone, with its peak memory:\n"
+    return "Generates N synthetic articles (bench/synthetic_articles.hpp: seeded; --incident-share of them tell\n"
+           "attacks, each attack by 1-4 outlets; 300-6,000 characters) and measures each stage alone, with its\n"
+           "peak memory:\n"
            "  extract  normalising and extracting, on 1 thread and on --threads threads\n"
            "  dedup    deduplicating the extracted reports in memory\n"
            "  load     storing articles and reports as `run` does, then the same rows with psql \\copy\n"
@@ -69,6 +70,8 @@ void command_bench::add_options(po::options_description &options, po::positional
         "threads", po::value<unsigned>(&m_threads)->default_value(0)->value_name("N"),
         "threads of the parallel extraction, 0 = one per core")(
         "seed", po::value<std::uint64_t>(&m_seed)->default_value(20240109)->value_name("N"), "generator seed")(
+        "incident-share", po::value<double>(&m_incident_share)->default_value(0.3, "0.3")->value_name("X"),
+        "share of the articles that tell an attack (0-1)")(
         "bench-database", po::value<std::string>(&m_database)->default_value("incident_bench")->value_name("NAME"),
         "the benchmark's database on the server (dropped and recreated)")(
         "work-dir", po::value<std::string>(&m_work_dir)->value_name("DIR"),
@@ -85,6 +88,8 @@ void command_bench::validate(po::variables_map const &)
             throw usage_error("--stage must be extract, dedup, load or all; got '" + s + "'");
     if (m_articles < 1)
         throw usage_error("--articles must be at least 1");
+    if (m_incident_share < 0 || m_incident_share > 1)
+        throw usage_error("--incident-share must be between 0 and 1");
     if (m_work_dir.empty())
         m_work_dir = std::filesystem::temp_directory_path().string();
 }
@@ -95,6 +100,7 @@ int command_bench::run()
     options.articles = m_articles;
     options.threads = m_threads;
     options.seed = m_seed;
+    options.incident_share = m_incident_share;
     options.database = m_database;
     options.work_dir = m_work_dir;
     options.stages = m_stages;

@@ -187,6 +187,7 @@ private:
     unsigned m_threads = 0;
     bool m_json = false;
     std::uint64_t m_seed = 20240109;
+    double m_incident_share = 0.3;
     std::string m_database = "incident_bench";
     std::string m_work_dir;
 };
