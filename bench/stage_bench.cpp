@@ -68,17 +68,34 @@ double megabytes_of(std::vector<load::extracted_article> const &articles)
     return bytes / 1e6;
 }
 
-std::vector<load::extracted_article> generate(bench_options const &options, etl_config const &cfg)
+article_generator make_generator(bench_options const &options, etl_config const &cfg)
 {
     generator_options g;
     g.seed = options.seed;
     g.incident_share = options.incident_share;
-    article_generator gen(g, cfg.extract.gazetteer_dir, cfg.extract.lexicon_dir);
+    g.first_day = options.first_day;
+    return article_generator(g, cfg.extract.gazetteer_dir, cfg.extract.lexicon_dir);
+}
+
+std::vector<load::extracted_article> generate(bench_options const &options, etl_config const &cfg)
+{
+    auto gen = make_generator(options, cfg);
     std::vector<load::extracted_article> out;
     out.reserve(static_cast<std::size_t>(options.articles));
     for (long i = 0; i < options.articles; ++i)
         out.push_back({gen.next().art, {}, {}});
     return out;
+}
+
+void write_article(std::ostream &out, article const &a)
+{
+    out << nlohmann::json{{"id", a.id},
+                          {"source", a.source},
+                          {"published", a.published ? a.published->iso() : std::string()},
+                          {"title", a.title},
+                          {"text", a.text}}
+               .dump()
+        << '\n';
 }
 
 /// Normalises and extracts every article on `threads` threads; fills hashes and reports.
@@ -190,13 +207,7 @@ std::string write_jsonl(std::vector<load::extracted_article> const &articles, st
     auto const path = (fs::path(work_dir) / "bench_articles.jsonl").string();
     std::ofstream out(path);
     for (auto const &e : articles)
-        out << nlohmann::json{{"id", e.art.id},
-                              {"source", e.art.source},
-                              {"published", e.art.published ? e.art.published->iso() : std::string()},
-                              {"title", e.art.title},
-                              {"text", e.art.text}}
-                   .dump()
-            << '\n';
+        write_article(out, e.art);
     if (!out)
         throw etl_error("cannot write " + path);
     return path;
@@ -208,6 +219,16 @@ bool wants(bench_options const &o, char const *stage)
 }
 
 } // namespace
+
+void write_synthetic_articles(etl_config const &cfg, bench_options const &options, std::string const &path)
+{
+    auto gen = make_generator(options, cfg);
+    std::ofstream out(path);
+    for (long i = 0; i < options.articles; ++i)
+        write_article(out, gen.next().art);
+    if (!out)
+        throw etl_error("cannot write " + path);
+}
 
 std::vector<stage_result> run_benchmark(etl_config const &cfg, std::string const &conninfo,
                                         bench_options const &options)

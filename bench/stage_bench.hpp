@@ -8,6 +8,7 @@
 //            rows into the same tables, both in one database of the target server
 //   all      a whole `run` of the N articles (read from a JSON Lines file) into that database
 
+#include "core/civil_date.hpp"
 #include "core/config.hpp"
 
 #include <string>
@@ -34,12 +35,16 @@ struct bench_options {
     std::string work_dir;            ///< where the JSON Lines and COPY files go
     std::uint64_t seed = 20240109;
     double incident_share = 0.3;     ///< share of articles about attacks
+    civil_date first_day{2023, 1, 1}; ///< the generated year of news starts here
 };
 
 /// Runs the stages in order and returns one result per measurement. `conninfo` names any
 /// database of the target server (the benchmark creates and drops its own there).
 std::vector<stage_result> run_benchmark(etl_config const &cfg, std::string const &conninfo,
                                         bench_options const &options);
+
+/// Writes `options.articles` synthetic articles to `path` as JSON Lines (the input of `run`).
+void write_synthetic_articles(etl_config const &cfg, bench_options const &options, std::string const &path);
 
 /// Peak resident memory of this process since the last reset, in MB (VmHWM).
 double peak_rss_mb();

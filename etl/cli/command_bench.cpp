@@ -76,7 +76,9 @@ void command_bench::add_options(po::options_description &options, po::positional
         "the benchmark's database on the server (dropped and recreated)")(
         "work-dir", po::value<std::string>(&m_work_dir)->value_name("DIR"),
         "where the temporary JSON Lines and COPY files go (default: the system's temporary folder)")(
-        "json", po::bool_switch(&m_json), "print JSON instead of a table");
+        "json", po::bool_switch(&m_json), "print JSON instead of a table")(
+        "write-articles", po::value<std::string>(&m_write_articles)->value_name("FILE"),
+        "only write the N synthetic articles to FILE as JSON Lines (input for `run`), measure nothing");
 }
 
 void command_bench::validate(po::variables_map const &)
@@ -104,6 +106,10 @@ int command_bench::run()
     options.database = m_database;
     options.work_dir = m_work_dir;
     options.stages = m_stages;
+    if (!m_write_articles.empty()) {
+        bench::write_synthetic_articles(config(), options, m_write_articles);
+        return exit_ok;
+    }
     if (std::find(m_stages.begin(), m_stages.end(), "all") != m_stages.end())
         options.stages = {"extract", "dedup", "load", "all"};
 

@@ -190,6 +190,7 @@ private:
     double m_incident_share = 0.3;
     std::string m_database = "incident_bench";
     std::string m_work_dir;
+    std::string m_write_articles;
 };
 
 } // namespace etl::cli
