@@ -256,19 +256,27 @@ load::save_counts resolve_duplicates(pqxx::work &tx, extract::extractor const &e
     failpoint("dedup.candidates_loaded");
     std::size_t const fresh_count = fresh.size();
     std::size_t const candidate_count = stored.size();
-    std::unordered_map<std::string, incident> by_id;
+    auto const needing_refresh = load::incidents_needing_refresh(tx);
+    std::unordered_set<std::string> const refresh(needing_refresh.begin(), needing_refresh.end());
+    std::unordered_map<std::string, incident> by_id; // incidents needing refresh, kept whole
     std::vector<dedup::existing_incident> existing;
+    existing.reserve(stored.size());
     for (auto &inc : stored) {
-        existing.push_back({inc.id, inc.reports});
-        by_id.emplace(inc.id, std::move(inc));
+        if (refresh.count(inc.id)) {
+            existing.push_back({inc.id, inc.reports});
+            by_id.emplace(inc.id, std::move(inc));
+        } else {
+            existing.push_back({inc.id, std::move(inc.reports)}); // only deduplication needs them
+        }
     }
+    stored = {};
     auto result = dedup::deduplicate(std::move(existing), std::move(fresh), settings, compatibility_of(ex),
                                      branch_of(ex), decisions);
     std::vector<incident> changed = std::move(result.incidents);
     for (auto const &inc : changed)
         by_id.erase(inc.id);
     std::unordered_set<std::string> freed; // incidents left without reports: their ids may be reused
-    for (auto const &id : load::incidents_needing_refresh(tx)) {
+    for (auto const &id : needing_refresh) {
         auto const it = by_id.find(id);
         if (it == by_id.end() || it->second.reports.empty()) {
             freed.insert(id); // save_incidents deletes it unless a new incident takes its id
