@@ -50,17 +50,22 @@ std::map<std::string, std::vector<incident_report>> member_reports(pqxx::transac
                                                                    std::vector<std::string> const &ids)
 {
     std::map<std::string, std::vector<incident_report>> out;
-    if (ids.empty())
-        return out;
-    auto const rows = tx.exec_params("select l.incident_id, " + report_select_list() +
-                                         " from report_links l"
-                                         " join incident_reports r using (article_id, ordinal)"
-                                         " join articles a using (article_id)"
-                                         " where l.incident_id = any($1::text[])"
-                                         " order by l.incident_id, r.article_id, r.ordinal",
-                                     text_array(ids));
-    for (auto const &row : rows)
-        out[row[0].c_str()].push_back(read_report(row, 1));
+    // In slices, so that libpq's copy of the rows stays small next to the reports built from them
+    // (a night's candidates can be hundreds of thousands of reports).
+    constexpr std::size_t slice = 4096;
+    for (std::size_t begin = 0; begin < ids.size(); begin += slice) {
+        std::vector<std::string> const part(ids.begin() + static_cast<long>(begin),
+                                            ids.begin() + static_cast<long>(std::min(ids.size(), begin + slice)));
+        auto const rows = tx.exec_params("select l.incident_id, " + report_select_list() +
+                                             " from report_links l"
+                                             " join incident_reports r using (article_id, ordinal)"
+                                             " join articles a using (article_id)"
+                                             " where l.incident_id = any($1::text[])"
+                                             " order by l.incident_id, r.article_id, r.ordinal",
+                                         text_array(part));
+        for (auto const &row : rows)
+            out[row[0].c_str()].push_back(read_report(row, 1));
+    }
     return out;
 }
 
