@@ -3,6 +3,8 @@
 #include "core/logging.hpp"
 
 #include <atomic>
+#include <chrono>
+#include <thread>
 #include <csignal>
 #include <cstdlib>
 #include <string>
@@ -15,6 +17,7 @@ struct armed_point {
     std::string name; ///< empty: nothing armed
     long hit = 1;
     bool disconnect = false;
+    long pause_ms = 0; ///< > 0: pause instead of killing
 };
 
 armed_point parse_armed_point()
@@ -25,7 +28,10 @@ armed_point parse_armed_point()
         return p;
     std::string spec(env);
     if (auto const at = spec.find('@'); at != std::string::npos) {
-        p.disconnect = spec.substr(at + 1) == "disconnect";
+        auto const action = spec.substr(at + 1);
+        p.disconnect = action == "disconnect";
+        if (action.rfind("pause:", 0) == 0)
+            p.pause_ms = std::max(1L, std::strtol(action.c_str() + 6, nullptr, 10));
         spec.resize(at);
     }
     if (auto const colon = spec.find(':'); colon != std::string::npos) {
@@ -56,6 +62,11 @@ void failpoint(std::string_view name)
         log_warn("failpoint ", name, ":", p.hit, ": dropping the database connection");
         if (disconnect_action)
             disconnect_action();
+        return;
+    }
+    if (p.pause_ms > 0) {
+        log_warn("failpoint ", name, ":", p.hit, ": pausing ", p.pause_ms, " ms");
+        std::this_thread::sleep_for(std::chrono::milliseconds(p.pause_ms));
         return;
     }
     log_warn("failpoint ", name, ":", p.hit, ": killing the process");

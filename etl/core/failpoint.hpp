@@ -5,8 +5,8 @@
 //
 //     ETL_FAILPOINT=NAME[:HIT][@ACTION]
 //
-// HIT counts passes through the point from 1 (default 1); ACTION is `kill` (default) or
-// `disconnect`. Unset, a failpoint costs one comparison. The names are listed in
+// HIT counts passes through the point from 1 (default 1); ACTION is `kill` (default),
+// `disconnect`, or `pause:MS` (sleep, so that a test can restart the server meanwhile). Unset, a failpoint costs one comparison. The names are listed in
 // docs/operations.md ("Crash safety").
 
 #include <functional>

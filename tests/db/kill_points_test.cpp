@@ -8,7 +8,13 @@
 
 #include <gtest/gtest.h>
 
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <chrono>
+#include <future>
 #include <string>
+#include <thread>
 #include <vector>
 
 using etl::test::canonical_dump;
@@ -137,4 +143,37 @@ TEST(ConnectionLoss, ARunReconnectsAndFinishesWithTheSameDatabase)
         EXPECT_EQ(db.scalar("select status from etl_runs"), "completed_with_rejections") << spec;
         EXPECT_EQ(canonical_dump(db.conn()), baseline().after_first) << spec;
     }
+}
+
+TEST(ConnectionLoss, AServerRestartMidRunIsRiddenOut)
+{
+    test_database db;
+    // the server's own data folder and the account that owns it (pg_ctl refuses to run as root)
+    auto const data_dir = db.scalar("show data_directory");
+    struct stat owner {};
+    ASSERT_EQ(::stat(data_dir.c_str(), &owner), 0) << data_dir;
+    // -l: the restarted server must not inherit our output pipe, or reading it never ends
+    std::vector<std::string> pg_ctl{"/usr/lib/postgresql/15/bin/pg_ctl", "-D", data_dir, "-l", "/dev/null", "-m", "fast",
+                                    "-w", "restart"};
+    if (::getuid() == 0 && owner.st_uid != 0) {
+        auto const user = etl::run_process({"id", "-nu", std::to_string(owner.st_uid)}).output;
+        pg_ctl.insert(pg_ctl.begin(), {"runuser", "-u", user.substr(0, user.find('\n')), "--"});
+    }
+    auto const pid = db.scalar("select pg_backend_pid()");
+
+    // the run pauses after its second batch; the server restarts meanwhile
+    auto running = std::async(std::launch::async, [&] { return run(db, first_night, "batch.committed:2@pause:4000"); });
+    for (int i = 0; i < 200 && db.count("articles") < 8; ++i) // two batches of four committed
+        std::this_thread::sleep_for(std::chrono::milliseconds(50));
+    ASSERT_GE(db.count("articles"), 8);
+    auto const restarted = etl::run_process(pg_ctl);
+    ASSERT_EQ(restarted.exit_code, 0) << restarted.output;
+    auto const result = running.get();
+
+    db.reconnect();
+    EXPECT_NE(db.scalar("select pg_backend_pid()"), pid) << "the server did restart";
+    EXPECT_EQ(result.exit_code, exit_with_rejections) << result.output;
+    EXPECT_NE(result.output.find("reconnected to"), std::string::npos) << result.output;
+    EXPECT_EQ(db.scalar("select status from etl_runs"), "completed_with_rejections");
+    EXPECT_EQ(canonical_dump(db.conn()), baseline().after_first);
 }

@@ -24,6 +24,8 @@ public:
     std::string const &name() const { return m_name; }
     std::string const &conninfo() const { return m_conninfo; }
     pqxx::connection &conn() { return *m_conn; }
+    /// A new connection, after the server restarted under the old one.
+    void reconnect() { m_conn = std::make_unique<pqxx::connection>(m_conninfo); }
 
     /// The project's config/etl.yaml with database.url pointing at this database.
     etl_config config() const;
