@@ -17,8 +17,8 @@ std::string command_status::description() const
            "updated, data-quality failures and any error; and which process holds the writer lock, if one\n"
            "does. For cron and systemd monitoring, the exit status describes the latest run:\n"
            "0 completed, 3 completed with rejected inputs, 5 completed with data-quality failures,\n"
-           "4 still running (it holds the lock), 1 failed, interrupted, or left 'running' by a process that\n"
-           "is gone; 0 when nothing has run yet.";
+           "4 still running (it holds the lock), 1 failed, interrupted, abandoned (its process died; marked by\n"
+           "the next run), or left 'running' by a process that is gone; 0 when nothing has run yet.";
 }
 
 void command_status::add_options(po::options_description &options, po::positional_options_description &)
