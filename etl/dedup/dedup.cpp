@@ -525,6 +525,11 @@ private:
             return std::make_pair(a.owner, a.members.front()) < std::make_pair(b.owner, b.members.front());
         });
 
+        // Scoring is over: its structures go before the reports move into the incidents, when
+        // the pool and the incidents both hold them for a moment.
+        m_features = {};
+        m_windows = {};
+        m_seeds = {};
         std::vector<std::size_t> index_of(m_clusters.size(), 0);
         m_result.incidents.reserve(chosen.size());
         for (std::uint32_t c : chosen) {
