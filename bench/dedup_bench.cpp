@@ -14,13 +14,13 @@
 
 #include "dedup/dedup.hpp"
 #include "dedup/settings.hpp"
+#include "stage_bench.hpp"
 
 #include <chrono>
 #include <cmath>
 #include <ctime>
 #include <cstdio>
 #include <cstdlib>
-#include <cstring>
 #include <random>
 #include <string>
 #include <unordered_map>
@@ -30,22 +30,6 @@ using namespace etl;
 using namespace etl::dedup;
 
 namespace {
-
-/// A field of /proc/self/status in MB ("VmRSS", "VmHWM"), 0 where there is none.
-double status_mb(char const *field)
-{
-    std::FILE *f = std::fopen("/proc/self/status", "r");
-    if (!f)
-        return 0;
-    char line[256];
-    double kb = 0;
-    std::size_t const n = std::strlen(field);
-    while (std::fgets(line, sizeof line, f))
-        if (std::strncmp(line, field, n) == 0 && line[n] == ':')
-            kb = std::strtod(line + n + 1, nullptr);
-    std::fclose(f);
-    return kb / 1024.0;
-}
 
 struct generator {
     std::mt19937_64 rng{20240109};
@@ -220,7 +204,7 @@ void run(std::size_t n, dedup_settings const &settings)
         return a == b || branch_of(a, b) || branch_of(b, a);
     };
 
-    double const rss_before = status_mb("VmRSS");
+    double const rss_before = bench::status_megabytes("VmRSS");
     auto const t0 = std::chrono::steady_clock::now();
     std::clock_t const c0 = std::clock();
     auto const res = deduplicate({}, std::move(data.reports), settings, compatible, branch_of);
@@ -249,7 +233,7 @@ void run(std::size_t n, dedup_settings const &settings)
                 n, event_sizes.size(), seconds, cpu, static_cast<double>(n) / seconds, res.incidents.size(),
                 res.stats.candidate_pairs, res.stats.seed_pairs, res.stats.unions, res.stats.rejected_unions,
                 found_pairs > 0 ? correct_pairs / found_pairs : 1.0, true_pairs > 0 ? correct_pairs / true_pairs : 1.0,
-                rss_before, status_mb("VmHWM"));
+                rss_before, bench::status_megabytes("VmHWM"));
     std::fflush(stdout);
 }
 

@@ -5,6 +5,7 @@
 #include "core/errors.hpp"
 #include "core/hashing.hpp"
 #include "core/logging.hpp"
+#include "core/parallel.hpp"
 #include "core/process.hpp"
 #include "extract/extractor.hpp"
 #include "load/analysis_layer.hpp"
@@ -17,7 +18,6 @@
 
 #include <nlohmann/json.hpp>
 
-#include <atomic>
 #include <chrono>
 #include <cstdio>
 #include <cstring>
@@ -29,19 +29,22 @@ namespace fs = std::filesystem;
 
 namespace etl::bench {
 
-double peak_rss_mb()
+double status_megabytes(char const *field)
 {
     std::FILE *f = std::fopen("/proc/self/status", "r");
     if (!f)
         return 0;
     char line[256];
     double kb = 0;
+    std::size_t const n = std::strlen(field);
     while (std::fgets(line, sizeof line, f))
-        if (std::strncmp(line, "VmHWM:", 6) == 0)
-            kb = std::strtod(line + 6, nullptr);
+        if (std::strncmp(line, field, n) == 0 && line[n] == ':')
+            kb = std::strtod(line + n + 1, nullptr);
     std::fclose(f);
     return kb / 1024.0;
 }
+
+double peak_rss_mb() { return status_megabytes("VmHWM"); }
 
 void reset_peak_rss()
 {
@@ -102,21 +105,12 @@ void write_article(std::ostream &out, article const &a)
 double extract_all(extract::extractor const &ex, std::vector<load::extracted_article> &articles, unsigned threads)
 {
     auto const start = clock_type::now();
-    std::atomic<std::size_t> next{0};
-    auto work = [&] {
-        for (std::size_t i = next++; i < articles.size(); i = next++) {
-            auto &e = articles[i];
-            auto const text = ex.normalise(e.art);
-            e.text_sha256 = sha256_hex(text);
-            e.reports = ex.extract(e.art, text, false);
-        }
-    };
-    std::vector<std::thread> pool;
-    for (unsigned t = 1; t < threads; ++t)
-        pool.emplace_back(work);
-    work();
-    for (auto &t : pool)
-        t.join();
+    parallel_for(articles.size(), threads, [&](std::size_t i) {
+        auto &e = articles[i];
+        auto const text = ex.normalise(e.art);
+        e.text_sha256 = sha256_hex(text);
+        e.reports = ex.extract(e.art, text, false);
+    });
     return seconds_since(start);
 }
 

@@ -46,6 +46,8 @@ std::vector<stage_result> run_benchmark(etl_config const &cfg, std::string const
 /// Writes `options.articles` synthetic articles to `path` as JSON Lines (the input of `run`).
 void write_synthetic_articles(etl_config const &cfg, bench_options const &options, std::string const &path);
 
+/// A field of /proc/self/status in MB ("VmRSS", "VmHWM"); 0 where there is none.
+double status_megabytes(char const *field);
 /// Peak resident memory of this process since the last reset, in MB (VmHWM).
 double peak_rss_mb();
 /// Starts a new peak (Linux: /proc/self/clear_refs); the peak then starts from the current use.

@@ -2,6 +2,7 @@
 
 #include "core/failpoint.hpp"
 #include "core/hashing.hpp"
+#include "core/parallel.hpp"
 #include "core/logging.hpp"
 #include "core/stop_signal.hpp"
 #include "dedup/canonical.hpp"
@@ -16,9 +17,7 @@
 #include "load/incident_store.hpp"
 #include "load/reference_data.hpp"
 
-#include <atomic>
 #include <chrono>
-#include <thread>
 #include <unordered_map>
 #include <unordered_set>
 
@@ -33,28 +32,6 @@ double seconds_since(clock_type::time_point start)
 {
     auto const ms = std::chrono::duration_cast<std::chrono::milliseconds>(clock_type::now() - start).count();
     return static_cast<double>(ms) / 1000.0;
-}
-
-/// Runs fn(i) for i in [0, n) on up to `threads` threads.
-template <typename Fn> void parallel_for(std::size_t n, unsigned threads, Fn fn)
-{
-    if (threads == 0)
-        threads = std::max(1u, std::thread::hardware_concurrency());
-    threads = static_cast<unsigned>(std::min<std::size_t>(threads, n));
-    if (threads <= 1) {
-        for (std::size_t i = 0; i < n; ++i)
-            fn(i);
-        return;
-    }
-    std::atomic<std::size_t> next{0};
-    std::vector<std::thread> pool;
-    for (unsigned t = 0; t < threads; ++t)
-        pool.emplace_back([&] {
-            for (std::size_t i = next++; i < n; i = next++)
-                fn(i);
-        });
-    for (auto &th : pool)
-        th.join();
 }
 
 /// Reads articles from the inputs in batches. An id seen before in this run with a different
