@@ -231,10 +231,11 @@ private:
 
     void link_weak()
     {
-        // Place keys: city and admin1 buckets, only for the names weak reports look up.
-        auto key_of = [](bool city, std::uint32_t name) {
-            return (static_cast<std::uint64_t>(city) << 32) | name;
-        };
+        // Keys: city and admin1 buckets, and for a weak report that names no place, buckets of
+        // its distinctive terms ("Chickasaw Park" in a story that never names its city); only
+        // the keys weak reports look up.
+        enum key_kind : std::uint64_t { admin1_key = 0, city_key = 1, term_key = 2 };
+        auto key_of = [](key_kind kind, std::uint32_t name) { return (static_cast<std::uint64_t>(kind) << 32) | name; };
         struct bucket {
             std::vector<std::uint32_t> windowed;   ///< sorted by window start
             std::vector<std::uint32_t> unwindowed; ///< in report order
@@ -247,19 +248,28 @@ private:
             if (!f.weak())
                 continue;
             if (f.city != 0)
-                lookups.emplace_back(i, key_of(true, f.city));
+                lookups.emplace_back(i, key_of(city_key, f.city));
             else if (f.admin1 != 0)
-                lookups.emplace_back(i, key_of(false, f.admin1));
+                lookups.emplace_back(i, key_of(admin1_key, f.admin1));
+            else
+                for (auto const t : f.terms)
+                    lookups.emplace_back(i, key_of(term_key, t));
         }
         if (lookups.empty())
             return;
         for (auto const &[i, key] : lookups)
             buckets.emplace(key, bucket{});
+        std::vector<std::uint64_t> keys;
         for (std::uint32_t i = 0; i < m_features.size(); ++i) {
             auto const &f = m_features[i];
-            for (auto const key : {key_of(true, f.city), key_of(false, f.admin1)}) {
-                if ((key & 0xffffffffu) == 0)
-                    continue;
+            keys.clear();
+            if (f.city != 0)
+                keys.push_back(key_of(city_key, f.city));
+            if (f.admin1 != 0)
+                keys.push_back(key_of(admin1_key, f.admin1));
+            for (auto const t : f.terms)
+                keys.push_back(key_of(term_key, t));
+            for (auto const key : keys) {
                 auto const it = buckets.find(key);
                 if (it == buckets.end())
                     continue;

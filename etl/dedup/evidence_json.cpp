@@ -37,7 +37,8 @@ nlohmann::json evidence_to_json(pair_evidence const &e)
           {"killed", field_json(e.killed)},
           {"injured", field_json(e.injured)},
           {"terms", field_json(e.terms)}}},
-        {"jaccard", e.jaccard},
+        {"shared_terms", e.shared_terms},
+        {"term_overlap", e.term_overlap},
     };
     if (e.distance_km)
         j["distance_km"] = *e.distance_km;

@@ -159,10 +159,8 @@ double weight_of(count_level l, count_weights const &w)
     return 0;
 }
 
-double jaccard(std::vector<std::uint32_t> const &a, std::vector<std::uint32_t> const &b)
+std::size_t shared_count(std::vector<std::uint32_t> const &a, std::vector<std::uint32_t> const &b)
 {
-    if (a.empty() || b.empty())
-        return 0;
     std::size_t i = 0, j = 0, common = 0;
     while (i < a.size() && j < b.size()) {
         if (a[i] < b[j])
@@ -175,7 +173,7 @@ double jaccard(std::vector<std::uint32_t> const &a, std::vector<std::uint32_t> c
             ++j;
         }
     }
-    return static_cast<double>(common) / static_cast<double>(a.size() + b.size() - common);
+    return common;
 }
 
 } // namespace
@@ -353,7 +351,7 @@ std::string describe(pair_evidence const &e)
     field("killed", to_string(e.killed.level), e.killed.weight);
     field("injured", to_string(e.injured.level), e.injured.weight);
     field("terms", to_string(e.terms.level), e.terms.weight);
-    std::snprintf(buf, sizeof buf, " (jaccard %.2f)", e.jaccard);
+    std::snprintf(buf, sizeof buf, " (%zu shared, overlap %.2f)", e.shared_terms, e.term_overlap);
     out += buf;
     return out;
 }
@@ -546,13 +544,17 @@ bool pair_scorer::score(report_features const &a, report_features const &b, pair
     if (pruning && score + m_max_terms < need)
         return false;
 
-    e.jaccard = jaccard(a.terms, b.terms);
-    if (e.jaccard >= s.terms.high_jaccard && e.jaccard > 0)
+    // Shared terms over the smaller set: a brief naming the market and a long story naming it
+    // among twenty victims and officials agree fully, which Jaccard would dilute.
+    e.shared_terms = shared_count(a.terms, b.terms);
+    std::size_t const smaller = std::min(a.terms.size(), b.terms.size());
+    e.term_overlap = smaller == 0 ? 0 : static_cast<double>(e.shared_terms) / static_cast<double>(smaller);
+    auto const &ts = s.terms;
+    if (e.shared_terms >= static_cast<std::size_t>(ts.min_shared_for_high) && e.term_overlap >= ts.high_overlap)
         e.terms = {terms_level::high, w.terms.high};
-    else if (e.jaccard >= s.terms.partial_jaccard && e.jaccard > 0)
+    else if (e.shared_terms > 0 && e.term_overlap >= ts.partial_overlap)
         e.terms = {terms_level::partial, w.terms.partial};
-    else if (e.jaccard == 0 && a.terms.size() >= static_cast<std::size_t>(s.terms.min_terms_for_disjoint) &&
-             b.terms.size() >= static_cast<std::size_t>(s.terms.min_terms_for_disjoint))
+    else if (e.shared_terms == 0 && smaller >= static_cast<std::size_t>(ts.min_terms_for_disjoint))
         e.terms = {terms_level::disjoint, w.terms.disjoint};
     else
         e.terms = {terms_level::none, 0};

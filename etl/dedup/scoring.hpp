@@ -36,9 +36,11 @@
 //                    Never with vague figures. A later report with a lower figure beyond the
 //                    close tolerance is a conflict: tolls rise, they rarely fall.
 //   terms        high | partial | none (0) | disjoint
-//                  Jaccard of the distinctive terms of the evidence (distinctive_terms()),
-//                  without the reports' own city/admin1 names. disjoint: both sides have at
-//                  least min_terms_for_disjoint terms and share none.
+//                  Distinctive terms of the evidence (distinctive_terms()), without the
+//                  reports' own city/admin1 names and actor names. overlap = shared terms /
+//                  the smaller side's count. high: at least min_shared_for_high shared and
+//                  overlap >= high_overlap; partial: one shared and overlap >= partial_overlap;
+//                  disjoint: both sides have at least min_terms_for_disjoint terms, none shared.
 //
 // A pair is "weak" when a side has no usable date (none, or wider than max_range_days) or no
 // country. A weak pair is only a match with a strong other signal (terms at least partial, or
@@ -114,7 +116,8 @@ struct pair_evidence {
     field_score<count_level> killed{count_level::unknown};
     field_score<count_level> injured{count_level::unknown};
     field_score<terms_level> terms{terms_level::none};
-    double jaccard = 0;
+    std::size_t shared_terms = 0;       ///< distinctive terms both evidence texts name
+    double term_overlap = 0;            ///< shared_terms / the smaller side's term count
     std::optional<double> distance_km;  ///< set when both places have city coordinates
 
     /// The pair decision on its own: no veto, score >= threshold (weak: + extra and a strong signal).

@@ -42,8 +42,9 @@ std::vector<binding> bindings(dedup_settings &s)
         {"casualties.growth_abs", &s.casualties.growth_abs, 0, 1e9},
         {"casualties.revision_ratio", &s.casualties.revision_ratio, 0, 1},
         {"casualties.small", &s.casualties.small, 0, 1e9},
-        {"terms.high_jaccard", &s.terms.high_jaccard, 0, 1},
-        {"terms.partial_jaccard", &s.terms.partial_jaccard, 0, 1},
+        {"terms.high_overlap", &s.terms.high_overlap, 0, 1},
+        {"terms.partial_overlap", &s.terms.partial_overlap, 0, 1},
+        {"terms.min_shared_for_high", &s.terms.min_shared_for_high, 1, 1e6},
         {"terms.min_terms_for_disjoint", &s.terms.min_terms_for_disjoint, 1, 1e6},
         {"terms.max_df_fraction", &s.terms.max_df_fraction, 0, 1},
         {"terms.min_df_cap", &s.terms.min_df_cap, 1, 1e9},
@@ -115,8 +116,8 @@ void check_range(binding const &b, std::string const &origin, int line)
 
 void check_relations(dedup_settings const &s, std::string const &origin, int line)
 {
-    if (s.terms.partial_jaccard > s.terms.high_jaccard)
-        fail(origin, line, "terms.partial_jaccard", "must not exceed terms.high_jaccard");
+    if (s.terms.partial_overlap > s.terms.high_overlap)
+        fail(origin, line, "terms.partial_overlap", "must not exceed terms.high_overlap");
 }
 
 void assign(binding const &b, YAML::Node const &node, int key_line, std::string const &origin)

@@ -33,8 +33,9 @@ struct casualty_settings {
 };
 
 struct terms_settings {
-    double high_jaccard = 0.5;
-    double partial_jaccard = 0.2;
+    double high_overlap = 0.5;      ///< shared terms / the smaller side's terms, for "high" ...
+    int min_shared_for_high = 2;    ///< ... with at least this many shared
+    double partial_overlap = 0.2;   ///< for "partial" (at least one shared)
     int min_terms_for_disjoint = 2; ///< both sides need this many terms before "no overlap" counts against
     double max_df_fraction = 0.001; ///< a term in more than this fraction of the batch is not distinctive ...
     int min_df_cap = 20;            ///< ... unless it is in at most this many reports

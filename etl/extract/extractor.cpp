@@ -13,8 +13,10 @@
 #include "extract/report_builder.hpp"
 #include "extract/sentences.hpp"
 #include "extract/text_normaliser.hpp"
+#include "extract/tokens.hpp"
 #include "core/files.hpp"
 
+#include <algorithm>
 #include <filesystem>
 #include <sstream>
 
@@ -85,7 +87,22 @@ std::shared_ptr<extractor const> extractor::load(extract_config const &cfg)
 
 std::string extractor::normalise(article const &a) const
 {
-    return clean_article_text(a.text, a.is_html, m_parts->boilerplate).text;
+    std::string body = clean_article_text(a.text, a.is_html, m_parts->boilerplate).text;
+    // The headline names the main incident, often with its place and toll ("Chickasaw Park
+    // shooting leaves 2 dead"), and inputs with a separate title field leave it out of the body.
+    // It goes first, as its own paragraph, where report_builder reads a headline; unless the
+    // body already opens with it (a page's own heading, a plain-text file's first line).
+    static boilerplate_filter const keep_every_line;
+    std::string title = clean_article_text(a.title, false, keep_every_line).text;
+    std::replace(title.begin(), title.end(), '\n', ' ');
+    auto const folded_title = fold(title);
+    if (folded_title.find_first_not_of(' ') == std::string::npos)
+        return body;
+    constexpr std::size_t opening = 600; // a section label, a byline or a kicker may come first
+    if (fold(std::string_view(body).substr(0, std::min(body.size(), opening + title.size()))).find(folded_title) !=
+        std::string::npos)
+        return body;
+    return title + "\n\n" + body;
 }
 
 std::vector<incident_report> extractor::extract(article const &a, std::string const &text, bool explain) const

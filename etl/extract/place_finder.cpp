@@ -382,9 +382,10 @@ void place_finder::scan(std::vector<token> const &tokens, country_context const 
         });
         bool const prev_is_place = !out.empty() && out.back().first_token + out.back().token_count == i;
         if (!all_caps && single && !names_country) {
-            // A possessive ends a name: "Taliban's Kandahar", "Kabul's National Military Hospital".
-            bool const prev_capitalised =
-                i > 0 && is_word(tokens, i - 1) && tokens[i - 1].capitalised && !tokens[i - 1].possessive;
+            // A possessive ends a name: "Taliban's Kandahar", "Kabul's National Military Hospital";
+            // so does a line break: "... on West Side\n\nCHICAGO - ..." (a headline without a stop).
+            bool const prev_capitalised = i > 0 && is_word(tokens, i - 1) && tokens[i - 1].capitalised &&
+                                          !tokens[i - 1].possessive && tokens[i].begin == tokens[i - 1].end + 1;
             if (prev_capitalised && !prev_is_place && !sentence_start(tokens, i - 1) &&
                 !function_words.contains(tokens[i - 1]) && hint_of(tokens[i - 1]) == kind_hint::none) {
                 ++i;
@@ -501,8 +502,18 @@ void place_finder::scan(std::vector<token> const &tokens, country_context const 
         bool const common = all_caps ? e.any_common : e.common_word;
         if ((e.ambiguous || common) && !strong) {
             bool const after_locative = i > 0 && is_word(tokens, i - 1) && locatives.contains(tokens[i - 1]);
-            if (e.ambiguous || !after_locative ||
-                !filter([&](name_ref const &r) { return ctx.country_weight(g.place(r.place).country_id) > 0; })) {
+            // "HALF MOON BAY - Seven people ...": capitals in mixed-case text, opening a sentence
+            // and closed by a dash (which tokenize() drops: a gap) or a bracket, are a dateline
+            bool dateline = !all_caps && end < n &&
+                            (i == 0 || tokens[i - 1].kind == token_kind::punct || tokens[i].begin > tokens[i - 1].end + 1) &&
+                            (tokens[end].norm == "("sv || tokens[end].begin > tokens[end - 1].end + 1);
+            for (std::size_t k = i; dateline && k < end; ++k)
+                dateline = tokens[k].all_caps;
+            bool const supported =
+                !e.ambiguous && (dateline || (after_locative && filter([&](name_ref const &r) {
+                                                  return ctx.country_weight(g.place(r.place).country_id) > 0;
+                                              })));
+            if (!supported) {
                 ++i;
                 continue;
             }

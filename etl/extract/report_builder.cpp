@@ -531,6 +531,14 @@ int report_builder::determiner_of(segment const &seg) const
 bool report_builder::refers_back(segment const &seg) const { return determiner_of(seg) > 0; }
 bool report_builder::indefinite(segment const &seg) const { return determiner_of(seg) < 0; }
 
+bool report_builder::in_comparison(std::size_t token, std::size_t sentence) const
+{
+    for (auto const &[first, last] : m_info[sentence].cue.compared)
+        if (token >= first && token < last)
+            return true;
+    return false;
+}
+
 bool report_builder::is_incident_date(date_mention const &d, std::size_t sentence) const
 {
     if (d.role != date_role::event)
@@ -538,9 +546,8 @@ bool report_builder::is_incident_date(date_mention const &d, std::size_t sentenc
     if (m_dateline && d.begin < m_dateline->end) // "KABUL, May 31 (Reuters) -": when it was filed
         return false;
     // "the first suicide bombing in the capital since the fall of the government in December"
-    for (auto const &[first, last] : m_info[sentence].cue.compared)
-        if (d.first_token >= first && d.first_token < last)
-            return false;
+    if (in_comparison(d.first_token, sentence))
+        return false;
     // The date belongs to the nearest verb before it in its clause: "officials said on Monday",
     // "were charged by a court late on Sunday" date those acts. An incident trigger met first
     // ("a bomb exploded on Monday") keeps the date for the incident.
@@ -650,7 +657,7 @@ std::optional<place_mention> report_builder::segment_place(segment const &seg, b
     int best_rank = 0;
     auto const &g = m_lex.places.places();
     for (auto const &m : m_places) {
-        if (!within(m, seg.first, seg.last))
+        if (!within(m, seg.first, seg.last) || in_comparison(m.first_token, seg.sentence))
             continue;
         // An adjective names where something comes from more often than where it happened
         // ("near the German embassy" in Kabul): it places a report only when nothing else does.
@@ -1317,14 +1324,16 @@ std::optional<incident_report> report_builder::make_report(std::size_t index, bo
         auto counts = figures(seg.first, seg.last);
         // A later sentence's revised total replaces the first figure ("killing 12 ... bringing
         // the death toll to 14"), and so does an exact figure within a bound ("More than 70 people
-        // were killed ... 77 people had died").
+        // were killed ... 77 people had died") or a vague count ("several others were wounded"
+        // ... "Four other people were taken to hospital"; a headline's "2 dead, 4 hurt").
         auto take = [&](std::optional<casualty_count> &field, std::optional<casualty_count> &found, char const *name,
                         bool revised = false) {
             if (!found)
                 return;
             bool const sharper = field && found->qualifier == count_qualifier::exact &&
                                  ((field->qualifier == count_qualifier::more_than && found->value > field->value) ||
-                                  (field->qualifier == count_qualifier::at_least && found->value >= field->value));
+                                  (field->qualifier == count_qualifier::at_least && found->value >= field->value) ||
+                                  (field->qualifier == count_qualifier::vague && found->value >= field->value));
             // a toll mentioned later that is lower is an earlier estimate ("initially put at 19")
             bool const raised = revised && (!field || found->value >= field->value);
             if (field && !raised && !sharper)

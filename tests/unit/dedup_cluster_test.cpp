@@ -301,7 +301,7 @@ TEST(DedupCluster, DifferentCountriesNeverMerge)
     EXPECT_EQ(deduplicate({}, {af, pk}).incidents.size(), 2u);
 }
 
-TEST(DedupCluster, CountrylessReportMatchesOnlyItsCityWithAStrongSignal)
+TEST(DedupCluster, CountrylessReportMatchesOnlyItsCityOrNamesWithAStrongSignal)
 {
     auto const original = mosque("reuters");
     auto countryless = mosque("wire");
@@ -310,9 +310,12 @@ TEST(DedupCluster, CountrylessReportMatchesOnlyItsCityWithAStrongSignal)
     EXPECT_EQ(res.incidents.size(), 1u) << signature(res);
     EXPECT_EQ(res.incidents[0].location.country, "AF");
 
+    // with no place at all, only a shared distinctive name can bring it to a candidate
     auto nowhere = mosque("nowhere");
     nowhere.at("", "", "");
-    EXPECT_EQ(deduplicate({}, {original, nowhere}).incidents.size(), 2u);
+    EXPECT_EQ(deduplicate({}, {original, nowhere}).incidents.size(), 1u) << "both name the Sayed Abad mosque";
+    nowhere.text("A suicide bomber attacked a mosque during Friday prayers, killing at least 46 worshippers.");
+    EXPECT_EQ(deduplicate({}, {original, nowhere}).incidents.size(), 2u) << "no name to look it up by";
     auto other_city = mosque("other");
     other_city.at("", "", "Herat");
     EXPECT_EQ(deduplicate({}, {original, other_city}).incidents.size(), 2u);

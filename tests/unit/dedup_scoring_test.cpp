@@ -177,11 +177,17 @@ TEST(DedupScoring, OwnPlaceNamesDoNotCountAsSharedTerms)
     auto const a = kunduz("a").text("A blast hit the Sayed Abad mosque in Kunduz city.");
     auto const b = kunduz("b").text("A bomb went off near the Imam Zaman shrine in Kunduz.");
     auto const e = score_pair(a, b);
-    EXPECT_EQ(e.jaccard, 0.0);
+    EXPECT_EQ(e.shared_terms, 0u);
     EXPECT_EQ(e.terms.level, terms_level::disjoint);
     auto const c =
         kunduz("c").text("Worshippers at Sayed Abad were hit, said Zabihullah Mujahid of the Taliban in Imam Sahib.");
-    EXPECT_EQ(score_pair(a, c).terms.level, terms_level::partial);
+    auto const e_ac = score_pair(a, c);
+    EXPECT_EQ(e_ac.shared_terms, 2u);
+    EXPECT_EQ(e_ac.terms.level, terms_level::high) << "both of a's names are in c: overlap over the smaller side";
+    auto const d = kunduz("d").text("Worshippers at Sayed Abad were hit, said Zabihullah Mujahid in Imam Sahib, near Qala.");
+    auto const e_bd = score_pair(b, d);
+    EXPECT_EQ(e_bd.shared_terms, 1u) << "imam";
+    EXPECT_EQ(e_bd.terms.level, terms_level::partial) << "one of b's two names";
 }
 
 TEST(DedupScoring, ActorNamesDoNotCountAsSharedTerms)
@@ -192,7 +198,7 @@ TEST(DedupScoring, ActorNamesDoNotCountAsSharedTerms)
     dedup_settings settings;
     settings.terms.actor_words = {"daesh", "khorasan"};
     auto const e = score_pair(a, b, settings);
-    EXPECT_EQ(e.jaccard, 0.0) << "the attacker field scores actor names";
+    EXPECT_EQ(e.shared_terms, 0u) << "the attacker field scores actor names";
     EXPECT_EQ(e.terms.level, terms_level::none);
 }
 

@@ -88,8 +88,8 @@ TEST(DedupSettings, ErrorsNameFileKeyAndLine)
 TEST(DedupSettings, ValidateRejectsProgrammaticNonsense)
 {
     dedup_settings s;
-    s.terms.partial_jaccard = 0.9;
-    s.terms.high_jaccard = 0.5;
+    s.terms.partial_overlap = 0.9;
+    s.terms.high_overlap = 0.5;
     EXPECT_THROW(validate(s, "code"), config_error);
     dedup_settings t;
     t.blocking.day_slack_days = -1;

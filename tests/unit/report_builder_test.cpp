@@ -767,3 +767,41 @@ TEST(ReportBuilder, APlaceNameIsNoTarget)
     ASSERT_EQ(reports.size(), 1u);
     EXPECT_NE(reports[0].target_type, "Private Citizens & Property");
 }
+
+TEST(ReportBuilder, ATitleFieldIsReadAsTheHeadline)
+{
+    // The title names the park and the number wounded; the body gives only "several".
+    auto const body = "LOUISVILLE, Ky. - Two people were killed and several others were wounded Saturday night when "
+                      "someone opened fire into a crowd in west Louisville, police said.";
+    auto const reports = reports_of(body, "2023-04-16", "Chickasaw Park shooting leaves 2 dead, 4 hurt");
+    ASSERT_EQ(reports.size(), 1u);
+    ASSERT_TRUE(reports[0].injured);
+    EXPECT_EQ(reports[0].injured->value, 4);
+    EXPECT_NE(reports[0].evidence.find("Chickasaw Park"), std::string::npos);
+
+    article a;
+    a.title = "Two killed in Louisville shooting";
+    a.text = std::string("Two killed in Louisville shooting\n\n") + body;
+    EXPECT_EQ(the_extractor().normalise(a), a.text) << "a body that opens with its title gets it once";
+}
+
+TEST(ReportBuilder, AHeadlineWithoutAStopDoesNotSwallowTheDateline)
+{
+    auto const reports = reports_of("CHICAGO - A man was killed and two people were wounded in a shooting early "
+                                    "Sunday, police said. He was pronounced dead at Mount Sinai Hospital.",
+                                    "2024-03-17", "Man killed, two hurt in overnight shooting on West Side");
+    ASSERT_EQ(reports.size(), 1u);
+    EXPECT_EQ(reports[0].location.city, "Chicago");
+}
+
+TEST(ReportBuilder, TheIncidentSomethingCameAfterKeepsItsPlaceToItself)
+{
+    auto const reports = reports_of(
+        "HALF MOON BAY - Seven people were shot to death at two farms on Monday, the sheriff said.\n\n"
+        "The killings came barely 48 hours after the massacre at a dance studio in Monterey Park, more than 350 "
+        "miles south.",
+        "2023-01-24");
+    ASSERT_EQ(reports.size(), 1u);
+    EXPECT_EQ(reports[0].location.city, "Half Moon Bay") << "a dateline of common words, then no other place";
+    EXPECT_EQ(date_of(reports[0]), "2023-01-23");
+}
