@@ -423,7 +423,7 @@ private:
                     ok = check(x, y);
             }
             double const average = ok ? sum / static_cast<double>(compared) : 0;
-            if (!ok || average < d.match_threshold) {
+            if (!ok || average < d.member_average_score) {
                 ++m_result.stats.rejected_unions;
                 failed[pair_key] = sizes;
                 continue;

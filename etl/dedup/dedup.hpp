@@ -25,7 +25,7 @@
 //    (ties by report order).
 // 4. Clustering without chaining. Each seed proposes to unite its two clusters. Every pair
 //    across the two is scored, and the union happens only when none is vetoed, each scores at
-//    least decision.member_min_score and their average reaches decision.match_threshold: a
+//    least decision.member_min_score and their average reaches decision.member_average_score: a
 //    report joins an incident because it fits the incident as a whole, not one member of it.
 //    So A~B and B~C with A and C in conflict never make one incident. A side larger than
 //    decision.max_members_compared is represented by an even spread of that many of its

@@ -50,6 +50,7 @@ std::vector<binding> bindings(dedup_settings &s)
         {"terms.min_df_cap", &s.terms.min_df_cap, 1, 1e9},
         {"decision.match_threshold", &s.decision.match_threshold, -inf, inf},
         {"decision.member_min_score", &s.decision.member_min_score, -inf, inf},
+        {"decision.member_average_score", &s.decision.member_average_score, -inf, inf},
         {"decision.weak_link_extra", &s.decision.weak_link_extra, 0, inf},
         {"decision.max_members_compared", &s.decision.max_members_compared, 1, 1e6},
         {"decision.max_pairs_recorded", &s.decision.max_pairs_recorded, 1, 1e6},

@@ -47,6 +47,7 @@ struct terms_settings {
 struct decision_settings {
     double match_threshold = 4.0;   ///< a pair, and a cluster join on average, must reach this
     double member_min_score = 0.0;  ///< every pair between a joining report and a member must reach this
+    double member_average_score = 3.0; ///< ... and their average this
     double weak_link_extra = 2.5;   ///< added to the threshold for undated or country-less seed pairs
     int max_members_compared = 50;  ///< a joining report meets at most this many members, evenly spread
     int max_pairs_recorded = 8;     ///< pairs kept per join for explanations (the seed pair and the weakest)

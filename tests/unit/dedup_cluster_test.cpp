@@ -477,7 +477,7 @@ TEST(DedupCluster, EveryIncidentIsCompatibleAsAWhole)
             }
     }
     for (auto const &j : res.joins) {
-        EXPECT_GE(j.average_score, s.decision.match_threshold);
+        EXPECT_GE(j.average_score, s.decision.member_average_score);
         EXPECT_GE(j.minimum_score, s.decision.member_min_score);
         EXPECT_LT(j.incident, res.incidents.size());
     }

@@ -33,6 +33,7 @@ TEST(DedupSettings, ShippedFileRepeatsTheDefaults)
     EXPECT_EQ(file.blocking.undated_lookback_days, defaults.blocking.undated_lookback_days);
     EXPECT_EQ(file.decision.match_threshold, defaults.decision.match_threshold);
     EXPECT_EQ(file.decision.member_min_score, defaults.decision.member_min_score);
+    EXPECT_EQ(file.decision.member_average_score, defaults.decision.member_average_score);
     EXPECT_EQ(file.decision.weak_link_extra, defaults.decision.weak_link_extra);
     EXPECT_EQ(file.casualties.growth_ratio, defaults.casualties.growth_ratio);
     EXPECT_EQ(file.terms.max_df_fraction, defaults.terms.max_df_fraction);
