@@ -396,8 +396,16 @@ report_features feature_builder::build(incident_report const &r)
     f.attacker = m_attackers.id(r.attacker);
     f.attack_type = m_categories.id(is_known_category(r.attack_type) ? r.attack_type : std::string());
     f.target_type = m_categories.id(is_known_category(r.target_type) ? r.target_type : std::string());
-    if (r.killed)
-        f.killed = interval_of(*r.killed);
+    if (r.killed) {
+        // Victims are compared: `killed` counts dead attackers too (as GTD's nkill does), outlets
+        // differ in whether they count the gunman, and "the gunman killed himself" alone says
+        // nothing of the victims.
+        casualty_count victims = *r.killed;
+        if (r.perpetrators_killed)
+            victims.value -= std::max(0L, r.perpetrators_killed->value);
+        if (victims.value > 0 || !r.perpetrators_killed)
+            f.killed = interval_of(victims);
+    }
     if (r.injured)
         f.injured = interval_of(*r.injured);
 

@@ -390,6 +390,29 @@ cue_result incident_cue_lexicon::classify(std::vector<token> const &tokens, std:
         }
     }
 
+    // A vigil "to remember the eight people shot to death Thursday night at the FedEx facility"
+    // still tells the shooting: counted victims right before the trigger, and its time right
+    // after it (not "Friday marks the anniversary of the massacre in which 150 were killed").
+    auto time_right_after = [&](trigger_hit const &h) {
+        std::size_t const from = h.first_token + h.token_count;
+        return std::any_of(found.begin(), found.end(), [&](auto const &o) {
+            return o.e.kind == entry_kind::time && o.first >= from && o.first <= from + 2;
+        });
+    };
+    for (auto &p : hits) {
+        trigger_hit &h = p.hit;
+        if (h.state != trigger_state::cancelled || h.reason != "commemoration" || !time_right_after(h))
+            continue;
+        std::size_t const floor = start_of(sid(h.first_token));
+        for (std::size_t k = h.first_token, steps = 0; k > floor && steps < 3; ++steps)
+            if (is_count(tokens, --k, last)) {
+                h.state = trigger_state::unsupported; // read again below, as any trigger
+                h.reason.clear();
+                h.cue.clear();
+                break;
+            }
+    }
+
     auto cancel = [&](trigger_hit &h, std::string const &reason, std::string cue) {
         h.state = trigger_state::cancelled;
         h.reason = reason;

@@ -69,6 +69,11 @@ struct report {
         r.killed = casualty_count{n, q, std::move(text)};
         return *this;
     }
+    report &attackers_killed(long n)
+    {
+        r.perpetrators_killed = casualty_count{n, count_qualifier::exact, {}};
+        return *this;
+    }
     report &no_killed()
     {
         r.killed.reset();

@@ -56,6 +56,17 @@ TEST(DedupScoring, EightAndTwentyOneConflict)
     EXPECT_LT(score_pair(a, b).killed.weight, 0);
 }
 
+TEST(DedupScoring, VictimsAreComparedWithoutTheAttackersWhoDied)
+{
+    auto const eight = kunduz("a").killed(8).published(2021, 10, 8);
+    auto const nine_with_gunman = kunduz("b").killed(9).attackers_killed(1).published(2021, 10, 8);
+    EXPECT_EQ(killed_level(eight, nine_with_gunman), count_level::agree);
+    auto const only_gunman = kunduz("c").killed(1).attackers_killed(1).published(2021, 10, 8);
+    EXPECT_EQ(killed_level(eight, only_gunman), count_level::unknown) << "'the gunman killed himself' alone";
+    auto const none_killed = kunduz("d").killed(0).published(2021, 10, 8);
+    EXPECT_EQ(killed_level(eight, none_killed), count_level::conflict) << "an explicit zero still counts";
+}
+
 TEST(DedupScoring, DozensCompatibleWithTwelveToNinetyNine)
 {
     auto const vague = kunduz("v").killed(12, count_qualifier::vague, "dozens");

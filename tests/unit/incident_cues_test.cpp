@@ -106,7 +106,11 @@ INSTANTIATE_TEST_SUITE_P(
         cue_case{"Houthi rebels fired missiles at a commercial ship in the Red Sea.", true, "supported_trigger", bombing},
         cue_case{"At least 20 people have been killed in a bomb blast in Kabul.", true, "strong_trigger", bombing},
         cue_case{"Ten days later, gunmen killed 36 quarry workers as they slept in their tents.", true,
-                 "supported_trigger", ""}));
+                 "supported_trigger", ""},
+        // a vigil for counted victims, with the time of their death, still tells the shooting
+        cue_case{"Hundreds gathered at vigils to remember the eight people shot to death Thursday night at the "
+                 "FedEx facility.",
+                 true, "strong_trigger", armed}));
 
 INSTANTIATE_TEST_SUITE_P(
     IncidentCueNegative, CueCases,
