@@ -470,6 +470,11 @@ bool report_builder::opens_new_incident(segment const &seg) const
     for (std::size_t i = seg.first; i + 2 < seg.last; ++i)
         if (m_tokens[i].norm == "in"sv && m_tokens[i + 1].norm == "the"sv && event_anaphors.contains(m_tokens[i + 2]))
             return false;
+    // "The attack came two days after | a gunman killed 11 people at a dance studio": the object
+    // of a comparison that tells an incident is another one than the sentence's subject
+    auto const &described = m_info[seg.sentence].cue.described;
+    if (std::find(described.begin(), described.end(), seg.first) != described.end())
+        return true;
     auto const trigger = first_trigger(m_info[seg.sentence].cue, seg.first, seg.last);
     for (std::size_t i = seg.first; i < std::min(trigger + 1, seg.last); ++i)
         if (new_incident_adverbs.contains(m_tokens[i]))

@@ -805,3 +805,18 @@ TEST(ReportBuilder, TheIncidentSomethingCameAfterKeepsItsPlaceToItself)
     EXPECT_EQ(reports[0].location.city, "Half Moon Bay") << "a dateline of common words, then no other place";
     EXPECT_EQ(date_of(reports[0]), "2023-01-23");
 }
+
+TEST(ReportBuilder, WhatAnAttackCameAfterIsAnotherIncident)
+{
+    auto const reports = reports_of("REDWOOD CITY, Calif. - One person wounded in Monday's shootings at two farms in Half "
+                                    "Moon Bay remained hospitalized.\n\n"
+                                    "The attack came two days after a gunman killed 11 people at a dance studio in "
+                                    "Monterey Park, east of Los Angeles.",
+                                    "2023-01-26");
+    ASSERT_EQ(reports.size(), 2u);
+    EXPECT_EQ(reports[0].location.city, "Half Moon Bay");
+    EXPECT_FALSE(reports[0].killed) << "the 11 belong to the dance studio";
+    EXPECT_EQ(reports[1].location.city, "Monterey Park");
+    ASSERT_TRUE(reports[1].killed);
+    EXPECT_EQ(reports[1].killed->value, 11);
+}
