@@ -232,9 +232,9 @@ private:
     void link_weak()
     {
         // Keys: city and admin1 buckets, and for a weak report that names no place, buckets of
-        // its distinctive terms ("Chickasaw Park" in a story that never names its city); only
-        // the keys weak reports look up.
-        enum key_kind : std::uint64_t { admin1_key = 0, city_key = 1, term_key = 2 };
+        // its distinctive terms and streets ("Chickasaw Park", "West Madison Street" in a story
+        // that never names its city); only the keys weak reports look up.
+        enum key_kind : std::uint64_t { admin1_key = 0, city_key = 1, term_key = 2, street_key = 3 };
         auto key_of = [](key_kind kind, std::uint32_t name) { return (static_cast<std::uint64_t>(kind) << 32) | name; };
         struct bucket {
             std::vector<std::uint32_t> windowed;   ///< sorted by window start
@@ -251,9 +251,12 @@ private:
                 lookups.emplace_back(i, key_of(city_key, f.city));
             else if (f.admin1 != 0)
                 lookups.emplace_back(i, key_of(admin1_key, f.admin1));
-            else
+            else {
                 for (auto const t : f.terms)
                     lookups.emplace_back(i, key_of(term_key, t));
+                for (auto const t : f.streets)
+                    lookups.emplace_back(i, key_of(street_key, t));
+            }
         }
         if (lookups.empty())
             return;
@@ -269,6 +272,8 @@ private:
                 keys.push_back(key_of(admin1_key, f.admin1));
             for (auto const t : f.terms)
                 keys.push_back(key_of(term_key, t));
+            for (auto const t : f.streets)
+                keys.push_back(key_of(street_key, t));
             for (auto const key : keys) {
                 auto const it = buckets.find(key);
                 if (it == buckets.end())

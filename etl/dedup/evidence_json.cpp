@@ -36,7 +36,8 @@ nlohmann::json evidence_to_json(pair_evidence const &e)
           {"target_type", field_json(e.target_type)},
           {"killed", field_json(e.killed)},
           {"injured", field_json(e.injured)},
-          {"terms", field_json(e.terms)}}},
+          {"terms", field_json(e.terms)},
+          {"street", field_json(e.street)}}},
         {"shared_terms", e.shared_terms},
         {"term_overlap", e.term_overlap},
     };

@@ -48,6 +48,7 @@ struct report_features {
     std::optional<count_interval> killed;
     std::optional<count_interval> injured;
     std::vector<std::uint32_t> terms; ///< sorted term ids
+    std::vector<std::uint32_t> streets; ///< sorted street-name ids
 
     bool weak() const { return !usable_date || country == 0; }
 };
@@ -69,6 +70,7 @@ private:
     string_ids m_attackers;
     string_ids m_categories;
     string_ids m_terms;
+    string_ids m_streets;
 };
 
 class pair_scorer {

@@ -47,6 +47,8 @@ std::unordered_set<std::string_view> const &stop_words()
         "terrorist", "terrorists", "terror", "killed", "dead", "death", "deaths", "toll", "wounded", "injured",
         "people", "civilians", "victims", "soldiers", "troops", "fighters", "rebels", "breaking", "update",
         "live",
+        // parts of a city named by compass ("the West Side", "the North End")
+        "side", "end",
         // generic venue and geography nouns (the name before them is the distinctive part)
         "mosque", "market", "school", "church", "temple", "shrine", "university", "college", "hotel", "street",
         "road", "square", "bazaar", "camp", "base", "checkpoint", "station", "airport", "bridge", "park",
@@ -127,7 +129,9 @@ count_level compare_counts(std::optional<count_interval> const &a, std::optional
         return count_level::unknown;
     long const gap = std::max(a->low, b->low) - std::min(a->high, b->high);
     double const ref = static_cast<double>(std::min(a->high, b->high));
-    double const tolerance = std::max(static_cast<double>(s.close_abs), s.close_ratio * ref);
+    // One apart is close for 40 and 41 (is the gunman counted?), not for 1 and 2.
+    double const tolerance = ref > static_cast<double>(s.small) ? std::max(static_cast<double>(s.close_abs), s.close_ratio * ref)
+                                                                : s.close_ratio * ref;
     if (static_cast<double>(gap) <= tolerance) {
         bool const weak = a->vague || b->vague || std::max(a->high, b->high) <= s.small;
         return weak ? count_level::agree_weak : count_level::agree;
@@ -177,6 +181,16 @@ std::size_t shared_count(std::vector<std::uint32_t> const &a, std::vector<std::u
 }
 
 } // namespace
+
+std::string_view to_string(street_level l)
+{
+    switch (l) {
+    case street_level::same: return "same";
+    case street_level::unknown: return "unknown";
+    case street_level::different: return "different";
+    }
+    return {};
+}
 
 std::string_view to_string(date_level l)
 {
@@ -277,6 +291,49 @@ count_interval interval_of(casualty_count const &c)
     return {n, n, false};
 }
 
+std::vector<std::string> street_names(std::string_view evidence)
+{
+    static std::unordered_set<std::string_view> const street_words{
+        "street", "streets", "avenue", "avenues", "road", "roads", "boulevard", "drive", "lane", "parkway",
+        "highway", "expressway", "freeway", "turnpike", "pike"};
+    static std::unordered_set<std::string_view> const numbered{"highway", "route", "interstate"};
+    static std::unordered_set<std::string_view> const compass{"north", "south", "east", "west"};
+    auto const tokens = extract::tokenize(evidence);
+    auto const is_word = [&](std::size_t i) { return tokens[i].kind == extract::token_kind::word; };
+    auto const named = [&](std::size_t i) {
+        auto const &t = tokens[i];
+        return (t.kind == extract::token_kind::word && (t.capitalised || (t.norm[0] >= '0' && t.norm[0] <= '9'))) ||
+               t.kind == extract::token_kind::number;
+    };
+    std::vector<std::string> out;
+    for (std::size_t i = 0; i < tokens.size(); ++i) {
+        auto const &t = tokens[i];
+        // a plural after names is lower-case: "State and Lake streets"
+        bool const plural = t.norm == "streets" || t.norm == "avenues" || t.norm == "roads";
+        if (!is_word(i) || (!t.capitalised && !plural))
+            continue;
+        if (numbered.count(t.norm) && i + 1 < tokens.size() && tokens[i + 1].kind == extract::token_kind::number) {
+            out.push_back(t.norm + " " + tokens[i + 1].norm); // "Highway 92"
+            continue;
+        }
+        if (!street_words.count(t.norm))
+            continue;
+        // "West Madison Street", "56th Street and Chester Avenue", "State and Lake streets"
+        for (std::size_t k = i; k > 0 && i - k < 4;) {
+            --k;
+            if (tokens[k].norm == "and" && k > 0 && t.norm.back() == 's' && i - k > 1)
+                continue;
+            if (!named(k) || street_words.count(tokens[k].norm))
+                break;
+            if (!compass.count(tokens[k].norm))
+                out.push_back(tokens[k].norm);
+        }
+    }
+    std::sort(out.begin(), out.end());
+    out.erase(std::unique(out.begin(), out.end()), out.end());
+    return out;
+}
+
 std::vector<std::string> distinctive_terms(std::string_view evidence)
 {
     auto const tokens = extract::tokenize(evidence);
@@ -353,6 +410,7 @@ std::string describe(pair_evidence const &e)
     field("terms", to_string(e.terms.level), e.terms.weight);
     std::snprintf(buf, sizeof buf, " (%zu shared, overlap %.2f)", e.shared_terms, e.term_overlap);
     out += buf;
+    field("street", to_string(e.street.level), e.street.weight);
     return out;
 }
 
@@ -409,10 +467,15 @@ report_features feature_builder::build(incident_report const &r)
     if (r.injured)
         f.injured = interval_of(*r.injured);
 
+    auto const streets = street_names(r.evidence);
+    for (auto const &st : streets)
+        f.streets.push_back(m_streets.id(st));
+    std::sort(f.streets.begin(), f.streets.end());
     auto terms = distinctive_terms(r.evidence);
     if (!terms.empty()) {
-        // The place is scored on its own; its name in the text would count twice.
-        std::vector<std::string> own;
+        // The place and the streets are scored on their own; their names in the text would
+        // count twice.
+        std::vector<std::string> own(streets.begin(), streets.end());
         for (auto const *name : {&loc.city, &loc.admin1})
             for (auto &w : name_words(*name))
                 own.push_back(std::move(w));
@@ -435,7 +498,7 @@ pair_scorer::pair_scorer(dedup_settings const &settings, attackers_compatible_fn
     m_max_categories = max_of(w.attack_type.same) + max_of(w.target_type.same);
     m_max_counts = max_of(w.killed.agree, w.killed.agree_weak, w.killed.growth) +
                    max_of(w.injured.agree, w.injured.agree_weak, w.injured.growth);
-    m_max_terms = max_of(w.terms.high, w.terms.partial);
+    m_max_terms = max_of(w.terms.high, w.terms.partial) + max_of(w.street.same);
 }
 
 bool pair_scorer::compatible(std::uint32_t a, std::uint32_t b) const
@@ -567,12 +630,19 @@ bool pair_scorer::score(report_features const &a, report_features const &b, pair
     else
         e.terms = {terms_level::none, 0};
     score += e.terms.weight;
+
+    if (!a.streets.empty() && !b.streets.empty())
+        e.street = shared_count(a.streets, b.streets) > 0
+                       ? field_score<street_level>{street_level::same, w.street.same}
+                       : field_score<street_level>{street_level::different, w.street.different};
+    score += e.street.weight;
     e.score = score;
 
     bool const terms_signal = e.terms.level == terms_level::high || e.terms.level == terms_level::partial;
     bool const same_kind = e.attack_type.level == category_level::same && e.target_type.level == category_level::same;
     bool const same_actor = e.attacker.level == attacker_level::same || e.attacker.level == attacker_level::compatible;
-    e.strong_signal = terms_signal || (same_kind && (same_actor || e.killed.level == count_level::agree));
+    e.strong_signal = terms_signal || e.street.level == street_level::same ||
+                      (same_kind && (same_actor || e.killed.level == count_level::agree));
     return !pruning || score >= need;
 }
 

@@ -41,6 +41,11 @@
 //                  the smaller side's count. high: at least min_shared_for_high shared and
 //                  overlap >= high_overlap; partial: one shared and overlap >= partial_overlap;
 //                  disjoint: both sides have at least min_terms_for_disjoint terms, none shared.
+//   street       same | unknown (0) | different
+//                  Street names in the evidence (street_names()): same when they share one,
+//                  different when both name streets and share none. Local stories place a
+//                  shooting by its block ("the 4200 block of West Madison Street"): two
+//                  shootings in one city on one day differ there.
 //
 // A pair is "weak" when a side has no usable date (none, or wider than max_range_days) or no
 // country. A weak pair is only a match with a strong other signal (terms at least partial, or
@@ -76,6 +81,7 @@ enum class attacker_level { same, compatible, unknown, conflicting };
 enum class category_level { same, unknown, different };
 enum class count_level { agree, agree_weak, growth, unknown, conflict };
 enum class terms_level { high, partial, none, disjoint };
+enum class street_level { same, unknown, different };
 enum class veto_reason { none, same_article, different_country, different_admin1, incompatible_date };
 
 std::string_view to_string(date_level l);
@@ -84,6 +90,7 @@ std::string_view to_string(attacker_level l);
 std::string_view to_string(category_level l);
 std::string_view to_string(count_level l);
 std::string_view to_string(terms_level l);
+std::string_view to_string(street_level l);
 std::string_view to_string(veto_reason v);
 
 template <typename Level> struct field_score {
@@ -116,6 +123,7 @@ struct pair_evidence {
     field_score<count_level> killed{count_level::unknown};
     field_score<count_level> injured{count_level::unknown};
     field_score<terms_level> terms{terms_level::none};
+    field_score<street_level> street{street_level::unknown};
     std::size_t shared_terms = 0;       ///< distinctive terms both evidence texts name
     double term_overlap = 0;            ///< shared_terms / the smaller side's term count
     std::optional<double> distance_km;  ///< set when both places have city coordinates
@@ -138,6 +146,12 @@ pair_evidence score_pair(incident_report const &a, incident_report const &b, ded
 /// (function words, months, weekdays, news and official titles, common demonyms and country
 /// names, generic venue nouns such as "Mosque" or "Market"). Sorted, unique.
 std::vector<std::string> distinctive_terms(std::string_view evidence);
+
+/// Streets and roads an evidence text names: the capitalised words or ordinals before a
+/// capitalised street word ("West Madison Street" -> "madison", "56th Street and Chester
+/// Avenue" -> "56th", "chester", "State and Lake streets" -> "state", "lake"; compass words
+/// dropped) and numbered roads ("Highway 92" -> "highway 92"). Sorted, unique.
+std::vector<std::string> street_names(std::string_view evidence);
 
 /// The interval of true values a figure allows under its qualifier (see the table above).
 struct count_interval {

@@ -81,6 +81,8 @@ std::vector<binding> bindings(dedup_settings &s)
         {"weights.terms.high", &w.terms.high, 0, inf},
         {"weights.terms.partial", &w.terms.partial, -inf, inf},
         {"weights.terms.disjoint", &w.terms.disjoint, -inf, 0},
+        {"weights.street.same", &w.street.same, 0, inf},
+        {"weights.street.different", &w.street.different, -inf, 0},
     };
 }
 

@@ -90,6 +90,11 @@ struct terms_weights {
     double disjoint = -1.25;
 };
 
+struct street_weights {
+    double same = 2.0;
+    double different = -5.0;
+};
+
 struct dedup_weights {
     date_weights date;
     place_weights place;
@@ -99,6 +104,7 @@ struct dedup_weights {
     count_weights killed{2.0, 0.5, 0.5, -1.5};
     count_weights injured{2.0, 0.5, 0.0, -2.5};
     terms_weights terms;
+    street_weights street;
 };
 
 struct dedup_settings {

@@ -581,3 +581,36 @@ TEST(DedupCluster, EveryReportAddedByAJoinIsListed)
             added.insert(r.article_id);
     EXPECT_EQ(added.size(), 2u) << "all but the founding report joined";
 }
+
+namespace {
+
+/// A shooting in Chicago on 17 March 2024 as a local outlet reports it.
+report chicago_shooting(std::string article, std::string text)
+{
+    return std::move(report(std::move(article))
+                         .day(2024, 3, 17)
+                         .published(2024, 3, 17)
+                         .at("US", "Illinois", "Chicago")
+                         .kind("Armed Assault", "Private Citizens & Property")
+                         .killed(1)
+                         .text(std::move(text)));
+}
+
+} // namespace
+
+TEST(DedupCluster, ShootingsOnOtherStreetsOfOneCityAndDayStayApart)
+{
+    auto const madison = chicago_shooting("a", "A man was killed in a shooting in the 4200 block of West Madison "
+                                               "Street early Sunday, police said.");
+    auto const halsted = chicago_shooting("b", "A teenager was shot and killed on South Halsted Street in "
+                                               "Englewood on Sunday afternoon.");
+    auto const madison_again = chicago_shooting("c", "The man shot dead on West Madison Street on Sunday was 24, the "
+                                                     "medical examiner said.");
+    auto const res = deduplicate({}, {madison, halsted, madison_again});
+    EXPECT_EQ(res.incidents.size(), 2u) << signature(res);
+
+    // a follow-up that names neither city nor state is found through its street
+    auto nowhere = madison_again;
+    nowhere.at("", "", "");
+    EXPECT_EQ(deduplicate({}, {madison, halsted, nowhere}).incidents.size(), 2u);
+}

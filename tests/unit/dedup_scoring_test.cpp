@@ -183,6 +183,28 @@ TEST(DedupScoring, DistinctiveTermsAreNamesNotStopWords)
     EXPECT_EQ(terms, (std::vector<std::string>{"abad", "herat", "kunduz", "sayed", "taliban"}));
 }
 
+TEST(DedupScoring, StreetNamesOfLocalStories)
+{
+    EXPECT_EQ(street_names("shot in the 4200 block of West Madison Street on Sunday"),
+              (std::vector<std::string>{"madison"}));
+    EXPECT_EQ(street_names("near 56th Street and Chester Avenue in Kingsessing"),
+              (std::vector<std::string>{"56th", "chester"}));
+    EXPECT_EQ(street_names("near State and Lake streets, off Highway 92"),
+              (std::vector<std::string>{"highway 92", "lake", "state"}));
+    EXPECT_TRUE(street_names("shot on the street outside a store on Main").empty()) << "no street word after a name";
+}
+
+TEST(DedupScoring, DifferentStreetsOfOneCityWeighAgainst)
+{
+    auto const a = kunduz("a").text("A bomb exploded on Pul-e Kheshti Road in Kunduz.");
+    auto const b = kunduz("b").text("A bomb went off near Chardara Road in Kunduz.");
+    auto const c = kunduz("c").text("The blast on Pul-e Kheshti Road damaged shops.");
+    EXPECT_EQ(score_pair(a, b).street.level, street_level::different);
+    EXPECT_LT(score_pair(a, b).street.weight, 0);
+    EXPECT_EQ(score_pair(a, c).street.level, street_level::same);
+    EXPECT_EQ(score_pair(a, kunduz("d").text("A bomb exploded in Kunduz.")).street.level, street_level::unknown);
+}
+
 TEST(DedupScoring, OwnPlaceNamesDoNotCountAsSharedTerms)
 {
     auto const a = kunduz("a").text("A blast hit the Sayed Abad mosque in Kunduz city.");
