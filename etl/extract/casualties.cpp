@@ -981,6 +981,17 @@ attachment sentence::following_cue(std::size_t from) const
             ++k;
             continue;
         }
+        // where the victims came from: "23 people from 18 countries were killed"
+        if (t.norm == "from"sv && gap == 0) {
+            std::size_t e = k + 1;
+            while (e < m_n && e < k + 4 && cue_len(e) == 0 && m_tokens[e].kind != token_kind::punct)
+                ++e;
+            if (e > k + 1 && e < m_n && (cue_len(e) != 0 || has(e, w_right))) {
+                gap += 2;
+                k = e;
+                continue;
+            }
+        }
         if (participles < 2 && t.norm.size() > 4 && ends_with(t.norm, "ed") && !has(k, w_function)) {
             ++participles; // "5 people were found dead", "were rushed ... injured"
             ++gap;

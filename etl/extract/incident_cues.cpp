@@ -177,6 +177,7 @@ incident_cue_lexicon incident_cue_lexicon::load(std::string const &path)
         frame.words = lexicon::word_set(path, group, "words");
         frame.clause_initial = lexicon::get_bool(path, group, "clause_initial", false);
         frame.noun_object = lexicon::get_bool(path, group, "noun_object", false);
+        frame.clause_object = lexicon::get_bool(path, group, "clause_object", false);
         for (auto const &p : get_strings(path, group, "markers", true)) {
             if (phrase_keys(p).empty())
                 lexicon::fail(path, group["markers"], "markers", "empty phrase");
@@ -301,6 +302,7 @@ cue_result incident_cue_lexicon::classify(std::vector<token> const &tokens, std:
         std::size_t marker;
         std::size_t length;
         bool noun_object;
+        bool clause_object;
     };
     std::vector<comparison> comparisons; // usually none
     std::vector<std::size_t> described;  // comparison objects that tell an incident with figures
@@ -325,7 +327,7 @@ cue_result incident_cue_lexicon::classify(std::vector<token> const &tokens, std:
             auto const markers = m_comparison_markers.matches_at(tokens, i);
             if (!markers.empty() && i + markers.front().token_count <= last)
                 if (auto const *frame = comparison_at(tokens, i, markers, start_of(sid(i))))
-                    comparisons.push_back({i, markers.front().token_count, frame->noun_object});
+                    comparisons.push_back({i, markers.front().token_count, frame->noun_object, frame->clause_object});
         }
     }
 
@@ -428,14 +430,15 @@ cue_result incident_cue_lexicon::classify(std::vector<token> const &tokens, std:
     };
 
     // 2. Comparisons: triggers in the object of "the deadliest since ...", unless it gives figures.
-    for (auto const &[marker, marker_len, noun_object] : comparisons) {
+    for (auto const &[marker, marker_len, noun_object, clause_object] : comparisons) {
         std::size_t const s = sid(marker);
         std::size_t const object = marker + marker_len;
         std::size_t const s_last = end_of(s);
         // The object ends at punctuation or a breaker; a relative clause after it belongs to it.
+        // A clause object ("came two days after a gunman, Huu Can Tran, opened fire ...") runs on.
         std::size_t end = object;
-        bool relative = false;
-        for (; end < s_last; ++end) {
+        bool relative = clause_object;
+        for (; end < s_last && !clause_object; ++end) {
             token const &t = tokens[end];
             if (!m_relatives.matches_at(tokens, end).empty())
                 relative = true;

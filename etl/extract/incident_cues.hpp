@@ -116,6 +116,7 @@ private:
         word_set words; ///< empty: the marker alone is a comparison
         bool clause_initial = false;           ///< the marker must open the sentence or follow a comma
         bool noun_object = false;              ///< not when the object's first trigger is a verb
+        bool clause_object = false;            ///< the object runs to the sentence's end (or ";")
     };
     struct entry {
         entry_kind kind;

@@ -612,7 +612,10 @@ bool report_builder::implausible(place_mention const &m, std::vector<std::string
     int const own_weight = own ? m_context.country_weight(*own) : 0;
     // place_finder::context_of weighs one place mention 2
     constexpr int one_mention = 2;
-    if (m_dateline && doubtful && g.place(m_dateline->place.place_id).country == p.country) {
+    // (a name of several words that the gazetteer holds once, "in Half Moon Bay", is no such
+    // coincidence)
+    bool const unique_compound = m.rule == "context"sv && m.token_count >= 2 && locative(m);
+    if (m_dateline && doubtful && !unique_compound && g.place(m_dateline->place.place_id).country == p.country) {
         // Wire stories are filed from capitals far from the incident ("KABUL - ... in Sangin"),
         // but a small place far from the dateline ("Southside" in a Jacksonville story) is most
         // likely a place near it that the gazetteer lacks.
@@ -866,8 +869,12 @@ bool report_builder::locative(place_mention const &m) const
 
 std::optional<long> report_builder::segment_killed(segment const &seg) const
 {
-    auto const &killed = figures(seg.first, seg.last).killed;
-    return killed ? std::optional<long>(killed->value) : std::nullopt;
+    // victims: "Three attackers were killed" tells no other toll than "23 people were killed"
+    auto const &f = figures(seg.first, seg.last);
+    if (!f.killed)
+        return std::nullopt;
+    long const victims = f.killed->value - (f.perpetrators_killed ? f.perpetrators_killed->value : 0);
+    return victims > 0 || !f.perpetrators_killed ? std::optional<long>(victims) : std::nullopt;
 }
 
 casualty_figures const &report_builder::figures(std::size_t first, std::size_t last) const

@@ -168,6 +168,7 @@ private:
     bool locative(place_mention const &m) const;
     /// Is the country named in the mention's sentence or the one before?
     bool country_named_near(place_mention const &m, std::uint32_t country) const;
+    /// The victims a segment says were killed (dead attackers left out); none when it gives none.
     std::optional<long> segment_killed(segment const &seg) const;
     /// The casualty figures of tokens [first, last), quoting the text. Grouping and the reports
     /// ask for the same ranges again and again, so each is extracted once.

@@ -820,3 +820,29 @@ TEST(ReportBuilder, WhatAnAttackCameAfterIsAnotherIncident)
     ASSERT_TRUE(reports[1].killed);
     EXPECT_EQ(reports[1].killed->value, 11);
 }
+
+TEST(ReportBuilder, WhatAnAttackCameAfterRunsToTheEndOfTheSentence)
+{
+    auto const reports = reports_of(
+        "HALF MOON BAY - Seven farmworkers were shot dead at two farms on Monday, the sheriff said.\n\n"
+        "The killings came two days after a 72-year-old gunman, Huu Can Tran, opened fire at the Star Ballroom "
+        "Dance Studio in Monterey Park, killing 11 people and wounding nine others.",
+        "2023-01-24");
+    ASSERT_EQ(reports.size(), 2u);
+    EXPECT_EQ(reports[0].location.city, "Half Moon Bay");
+    ASSERT_TRUE(reports[0].killed);
+    EXPECT_EQ(reports[0].killed->value, 7);
+    EXPECT_EQ(reports[1].location.city, "Monterey Park");
+    ASSERT_TRUE(reports[1].killed);
+    EXPECT_EQ(reports[1].killed->value, 11);
+}
+
+TEST(ReportBuilder, AManyWordedTownFarFromTheDatelineIsNoNamesake)
+{
+    auto const reports = reports_of("MONTEREY PARK - One year ago tonight a gunman opened fire at a dance studio, "
+                                    "killing 11 people. Two days after that, a farmworker killed seven people at two "
+                                    "farms in Half Moon Bay.",
+                                    "2024-01-22");
+    ASSERT_EQ(reports.size(), 2u);
+    EXPECT_EQ(reports[1].location.city, "Half Moon Bay");
+}
