@@ -61,10 +61,10 @@ void print(test::pairwise_score const &s, dedup::dedup_settings const &settings)
 
 } // namespace
 
-// Measured at this commit: precision 0.988, recall 0.706, F1 0.824 (84 of 85 system pairs, 119
-// gold pairs). The target is F1 0.95 (docs/deduplication.md, "Quality"); these floors keep what
-// has been reached. Most missed pairs come from extraction (a wrong admin1 vetoes, an undated
-// passing mention is a weak link), not from the weights.
+// Measured at this commit: precision 1.000, recall 0.906, F1 0.950 (115 of 115 system pairs, 127
+// gold pairs; us_local alone F1 0.974, world 0.911). The target is F1 0.95 (docs/deduplication.md,
+// "Quality"); these floors keep what has been reached. What still misses is mostly extraction:
+// a plea story whose attack sentences are all legal ones, a statement's date a day off.
 TEST(DedupCorpus, PairwiseScoresHoldTheirFloor)
 {
     auto const corpus = test::load_dedup_corpus(corpus_dir());
@@ -79,5 +79,5 @@ TEST(DedupCorpus, PairwiseScoresHoldTheirFloor)
     EXPECT_GE(static_cast<double>(score.matched.size()), 0.9 * static_cast<double>(score.mentions))
         << "most gold mentions must be extracted for the pairwise figures to mean anything";
     EXPECT_GE(score.precision(), 0.97) << "set ETL_DEDUP_CORPUS_VERBOSE=1 to list the false merges";
-    EXPECT_GE(score.f1(), 0.80) << "set ETL_DEDUP_CORPUS_VERBOSE=1 to list the false and missed merges";
+    EXPECT_GE(score.f1(), 0.95) << "set ETL_DEDUP_CORPUS_VERBOSE=1 to list the false and missed merges";
 }
