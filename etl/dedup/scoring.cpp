@@ -182,16 +182,6 @@ std::size_t shared_count(std::vector<std::uint32_t> const &a, std::vector<std::u
 
 } // namespace
 
-std::string_view to_string(street_level l)
-{
-    switch (l) {
-    case street_level::same: return "same";
-    case street_level::unknown: return "unknown";
-    case street_level::different: return "different";
-    }
-    return {};
-}
-
 std::string_view to_string(date_level l)
 {
     switch (l) {
@@ -262,6 +252,16 @@ std::string_view to_string(terms_level l)
     return {};
 }
 
+std::string_view to_string(street_level l)
+{
+    switch (l) {
+    case street_level::same: return "same";
+    case street_level::unknown: return "unknown";
+    case street_level::different: return "different";
+    }
+    return {};
+}
+
 std::string_view to_string(veto_reason v)
 {
     switch (v) {
@@ -291,14 +291,15 @@ count_interval interval_of(casualty_count const &c)
     return {n, n, false};
 }
 
-std::vector<std::string> street_names(std::string_view evidence)
+namespace {
+
+std::vector<std::string> street_names_of(std::vector<extract::token> const &tokens)
 {
     static std::unordered_set<std::string_view> const street_words{
         "street", "streets", "avenue", "avenues", "road", "roads", "boulevard", "drive", "lane", "parkway",
         "highway", "expressway", "freeway", "turnpike", "pike"};
     static std::unordered_set<std::string_view> const numbered{"highway", "route", "interstate"};
     static std::unordered_set<std::string_view> const compass{"north", "south", "east", "west"};
-    auto const tokens = extract::tokenize(evidence);
     auto const is_word = [&](std::size_t i) { return tokens[i].kind == extract::token_kind::word; };
     auto const named = [&](std::size_t i) {
         auto const &t = tokens[i];
@@ -334,9 +335,8 @@ std::vector<std::string> street_names(std::string_view evidence)
     return out;
 }
 
-std::vector<std::string> distinctive_terms(std::string_view evidence)
+std::vector<std::string> distinctive_terms_of(std::vector<extract::token> const &tokens)
 {
-    auto const tokens = extract::tokenize(evidence);
     auto const &stop = stop_words();
     std::vector<std::string> out;
     bool sentence_start = true;
@@ -366,6 +366,15 @@ std::vector<std::string> distinctive_terms(std::string_view evidence)
     std::sort(out.begin(), out.end());
     out.erase(std::unique(out.begin(), out.end()), out.end());
     return out;
+}
+
+} // namespace
+
+std::vector<std::string> street_names(std::string_view evidence) { return street_names_of(extract::tokenize(evidence)); }
+
+std::vector<std::string> distinctive_terms(std::string_view evidence)
+{
+    return distinctive_terms_of(extract::tokenize(evidence));
 }
 
 bool pair_evidence::is_match(dedup_settings const &settings) const
@@ -467,11 +476,12 @@ report_features feature_builder::build(incident_report const &r)
     if (r.injured)
         f.injured = interval_of(*r.injured);
 
-    auto const streets = street_names(r.evidence);
+    auto const tokens = extract::tokenize(r.evidence); // once, for streets and terms
+    auto const streets = street_names_of(tokens);
     for (auto const &st : streets)
         f.streets.push_back(m_streets.id(st));
     std::sort(f.streets.begin(), f.streets.end());
-    auto terms = distinctive_terms(r.evidence);
+    auto terms = distinctive_terms_of(tokens);
     if (!terms.empty()) {
         // The place and the streets are scored on their own; their names in the text would
         // count twice.
