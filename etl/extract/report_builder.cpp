@@ -558,16 +558,23 @@ bool report_builder::is_incident_date(date_mention const &d, std::size_t sentenc
     // ("a bomb exploded on Monday") keeps the date for the incident.
     auto const first = m_info[sentence].first;
     auto const &hits = m_info[sentence].cue.hits;
+    auto const trigger_at = [&](std::size_t i) {
+        return std::any_of(hits.begin(), hits.end(), [i](trigger_hit const &h) {
+            return h.state != trigger_state::cancelled && i >= h.first_token && i < h.first_token + h.token_count;
+        });
+    };
     for (std::size_t steps = 0, i = d.first_token; i > first && steps < 8; ++steps) {
         --i;
         auto const &t = m_tokens[i];
         if (t.kind == token_kind::punct && t.norm != "'"sv && t.norm != "\""sv)
             return true;
-        if (std::any_of(hits.begin(), hits.end(), [i](trigger_hit const &h) {
-                return h.state != trigger_state::cancelled && i >= h.first_token && i < h.first_token + h.token_count;
-            }))
+        if (trigger_at(i))
             return true;
         if (m_lex.non_event_verbs.contains(t))
+            return false;
+        // "Mayor Craig Greenberg, who took office in January, called the shooting ...": a
+        // relative clause without a trigger dates its own verb
+        if (t.norm == "who"sv || t.norm == "whose"sv || t.norm == "which"sv)
             return false;
     }
     return true;

@@ -126,11 +126,11 @@ private:
     bool is_headline(std::size_t s) const;
     void fold_headline();
 
-    /// An event date that is not the date of a statement or a later act ("said on Monday",
-    /// "were charged late on Sunday").
     /// Is the token in the object of a comparison that tells no incident of its own ("came two
     /// days after the massacre in Monterey Park")? Its date and place are the other incident's.
     bool in_comparison(std::size_t token, std::size_t sentence) const;
+    /// An event date that is not the date of a statement or a later act ("said on Monday",
+    /// "were charged late on Sunday").
     bool is_incident_date(date_mention const &d, std::size_t sentence) const;
     std::optional<date_mention> segment_date_mention(segment const &seg) const;
     std::optional<date_range> segment_date(segment const &seg) const;

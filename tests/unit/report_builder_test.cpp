@@ -846,3 +846,16 @@ TEST(ReportBuilder, AManyWordedTownFarFromTheDatelineIsNoNamesake)
     ASSERT_EQ(reports.size(), 2u);
     EXPECT_EQ(reports[1].location.city, "Half Moon Bay");
 }
+
+TEST(ReportBuilder, ARelativeClauseDatesItsOwnVerb)
+{
+    auto const reports = reports_of(
+        "LOUISVILLE, Ky. - An employee opened fire inside a bank on East Main Street on Monday morning, killing "
+        "four people.\n\n"
+        "Mayor Craig Greenberg, who took office in January, called the shooting an evil act of targeted "
+        "violence.\n\n"
+        "Officer Nickolas Wilt, who was shot in the head, remained in critical condition Wednesday.",
+        "2023-04-12");
+    ASSERT_EQ(reports.size(), 1u) << "neither January nor Wednesday opens another incident";
+    EXPECT_EQ(date_of(reports[0]), "2023-04-10");
+}
