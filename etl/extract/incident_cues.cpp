@@ -11,6 +11,10 @@ using namespace std::string_view_literals;
 
 namespace {
 
+// Spans of time: "came two days after" (built at static initialisation: word_set interns its words)
+word_set const time_units{"minute", "minutes", "hour", "hours", "day", "days", "week", "weeks",
+                          "month", "months", "year", "years"};
+
 using lexicon::get_number;
 using lexicon::get_string;
 using lexicon::get_strings;
@@ -178,6 +182,7 @@ incident_cue_lexicon incident_cue_lexicon::load(std::string const &path)
         frame.clause_initial = lexicon::get_bool(path, group, "clause_initial", false);
         frame.noun_object = lexicon::get_bool(path, group, "noun_object", false);
         frame.clause_object = lexicon::get_bool(path, group, "clause_object", false);
+        frame.after_duration = lexicon::get_bool(path, group, "after_duration", false);
         for (auto const &p : get_strings(path, group, "markers", true)) {
             if (phrase_keys(p).empty())
                 lexicon::fail(path, group["markers"], "markers", "empty phrase");
@@ -208,6 +213,15 @@ incident_cue_lexicon::comparison_frame const *incident_cue_lexicon::comparison_a
         comparison_frame const &frame = m_comparison_frames[m.value];
         if (frame.clause_initial && marker > sentence_first && tokens[marker - 1].norm != ","sv)
             continue;
+        if (frame.after_duration) {
+            // "came two days after", "came barely 48 hours after", "five years to the day after";
+            // not "came after gunmen stormed the village", one episode told in order
+            bool duration = false;
+            for (std::size_t k = marker; k > sentence_first && marker - k <= 4 && !duration;)
+                duration = time_units.contains(tokens[--k]);
+            if (!duration)
+                continue;
+        }
         if (frame.words.empty())
             return &frame;
         for (std::size_t k = marker; k > sentence_first && marker - k < m_comparison_window;) {

@@ -117,6 +117,7 @@ private:
         bool clause_initial = false;           ///< the marker must open the sentence or follow a comma
         bool noun_object = false;              ///< not when the object's first trigger is a verb
         bool clause_object = false;            ///< the object runs to the sentence's end (or ";")
+        bool after_duration = false;           ///< only right after a span of time ("two days after")
     };
     struct entry {
         entry_kind kind;

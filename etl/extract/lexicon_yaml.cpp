@@ -162,6 +162,13 @@ bool is_sentence_end(std::vector<token> const &tokens, std::size_t i)
         return false;
     if (i == 0)
         return true;
+    // "Louisville, Ky., on April 10", "Calif. officials": no sentence goes on like that
+    if (i + 1 < tokens.size()) {
+        token const &next = tokens[i + 1];
+        if ((next.kind == token_kind::punct && (next.norm == "," || next.norm == ";")) ||
+            (next.kind == token_kind::word && !next.capitalised && !(next.norm[0] >= '0' && next.norm[0] <= '9')))
+            return false;
+    }
     token const &prev = tokens[i - 1];
     if (prev.kind == token_kind::word && prev.norm.size() == 1 && prev.end == tokens[i].begin)
         return false; // "U.S.", "J. Smith"

@@ -37,7 +37,7 @@ std::vector<std::string> get_strings(std::string const &path, YAML::Node const &
 extract::word_set word_set(std::string const &path, YAML::Node const &map, std::string_view key);
 
 /// Is tokens[i] a sentence-ending mark? A "." after a single letter ("U.S.") or a common
-/// title abbreviation ("Gen.", "Mr.") is not.
+/// title abbreviation ("Gen.", "Mr."), or before a comma or a lower-case word ("Ky., on"), is not.
 bool is_sentence_end(std::vector<token> const &tokens, std::size_t i);
 
 /// First and one-past-last token of the sentence holding token i, clamped to [first, last).

@@ -20,6 +20,11 @@ namespace {
 word_set const definite_determiners{"the", "this", "that", "these", "those", "its", "their", "same"};
 word_set const indefinite_determiners{"a", "an", "another", "one", "two", "three", "several", "some", "other",
                                       "new", "twin"};
+// A span of time and a preposition that reckon a time from an incident: "hours after the
+// attack", "two days before Monday's bombing".
+word_set const temporal_prepositions{"after", "before"};
+word_set const time_units{"minute", "minutes", "hour", "hours", "day", "days", "week", "weeks", "month", "months",
+                          "year", "years"};
 // Adverbs that announce another incident anywhere before its trigger ("Also in April, six people
 // were killed"), and adjectives that do so only inside the trigger's noun phrase ("another
 // attack", "a second blast"; not "in the first hours of the attack").
@@ -513,7 +518,8 @@ int report_builder::determiner_of(segment const &seg) const
         if (h.state == trigger_state::cancelled || h.first_token < seg.first || h.first_token >= seg.last)
             continue;
         int here = 0;
-        for (std::size_t steps = 0, i = h.first_token; i > seg.first && steps < 5 && here <= 0; ++steps) {
+        std::size_t i = h.first_token;
+        for (std::size_t steps = 0; i > seg.first && steps < 5 && here <= 0; ++steps) {
             --i;
             auto const &t = m_tokens[i];
             if (t.kind == token_kind::punct || clause_openers.contains(t))
@@ -524,6 +530,11 @@ int report_builder::determiner_of(segment const &seg) const
             else if (here == 0 && (t.kind == token_kind::number || indefinite_determiners.contains(t)))
                 here = -1; // keep walking: "the two bombs", "the January 3 attack" are definite
         }
+        // "Hours after the Half Moon Bay attack, shots were fired ...": a time reckoned from an
+        // incident tells nothing of the clause's own
+        if (here > 0 && i > seg.first + 1 && temporal_prepositions.contains(m_tokens[i - 1]) &&
+            time_units.contains(m_tokens[i - 2]))
+            continue;
         if (here > 0)
             return 1;
         if (first)
@@ -555,7 +566,8 @@ bool report_builder::is_incident_date(date_mention const &d, std::size_t sentenc
         return false;
     // The date belongs to the nearest verb before it in its clause: "officials said on Monday",
     // "were charged by a court late on Sunday" date those acts. An incident trigger met first
-    // ("a bomb exploded on Monday") keeps the date for the incident.
+    // ("a bomb exploded on Monday", "the girls seized a week ago say") keeps the date for the
+    // incident.
     auto const first = m_info[sentence].first;
     auto const &hits = m_info[sentence].cue.hits;
     auto const trigger_at = [&](std::size_t i) {
@@ -563,11 +575,16 @@ bool report_builder::is_incident_date(date_mention const &d, std::size_t sentenc
             return h.state != trigger_state::cancelled && i >= h.first_token && i < h.first_token + h.token_count;
         });
     };
-    for (std::size_t steps = 0, i = d.first_token; i > first && steps < 8; ++steps) {
+    bool clause_start = true; // nothing but a subject before the date in its clause
+    for (std::size_t steps = 0, i = d.first_token; i > first; ++steps) {
+        if (steps == 8) {
+            clause_start = false;
+            break;
+        }
         --i;
         auto const &t = m_tokens[i];
         if (t.kind == token_kind::punct && t.norm != "'"sv && t.norm != "\""sv)
-            return true;
+            break;
         if (trigger_at(i))
             return true;
         if (m_lex.non_event_verbs.contains(t))
@@ -577,7 +594,9 @@ bool report_builder::is_incident_date(date_mention const &d, std::size_t sentenc
         if (t.norm == "who"sv || t.norm == "whose"sv || t.norm == "which"sv)
             return false;
     }
-    return true;
+    // With no verb before it, the verb right after: "police on Tuesday released video"
+    std::size_t const after = d.first_token + d.token_count;
+    return !(clause_start && after < m_info[sentence].last && m_lex.non_event_verbs.contains(m_tokens[after]));
 }
 
 std::optional<date_mention> report_builder::segment_date_mention(segment const &seg) const

@@ -202,6 +202,13 @@ sentence_case const sentences[] = {
     {"At least 40 hostages were killed when troops stormed the building.", 40, none, none, none, none},
     {"Gunmen took more than 200 people hostage at a hotel.", none, none, 200, none, none},
     {"The rebels took 20 hostages on Monday.", none, none, 20, none, none},
+    // an ordinal victim counts all before it
+    {"A fifth person has died after the shooting at the bank.", 5, none, none, none, none},
+    {"The 12th victim died in hospital on Sunday.", 12, none, none, none, none},
+    {"A second officer was wounded in the exchange of fire.", none, 2, none, none, none},
+    {"The first victim was a 70-year-old customer who was killed near the deli.", 1, none, none, none, none},
+    // where the victims came from
+    {"Twenty-three people from 18 countries were killed in the siege.", 23, none, none, none, none},
 };
 
 INSTANTIATE_TEST_SUITE_P(CasualtyCases, CasualtySentence, ::testing::ValuesIn(sentences));

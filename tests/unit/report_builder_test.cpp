@@ -859,3 +859,27 @@ TEST(ReportBuilder, ARelativeClauseDatesItsOwnVerb)
     ASSERT_EQ(reports.size(), 1u) << "neither January nor Wednesday opens another incident";
     EXPECT_EQ(date_of(reports[0]), "2023-04-10");
 }
+
+TEST(ReportBuilder, HoursAfterAnAttackAnotherOneBegins)
+{
+    auto const reports = reports_of(
+        "HALF MOON BAY, Calif. - Seven farmworkers were shot dead at two farms on Monday afternoon.\n\n"
+        "Hours after the Half Moon Bay attack, on Monday evening, shots were fired at a gas station in East "
+        "Oakland. An 18-year-old man was killed.",
+        "2023-01-24");
+    ASSERT_EQ(reports.size(), 2u) << "the first attack only dates the second";
+    EXPECT_EQ(reports[0].location.city, "Half Moon Bay");
+    EXPECT_EQ(reports[1].location.city, "Oakland");
+}
+
+TEST(ReportBuilder, AStateAbbreviationEndsNoSentence)
+{
+    auto const reports = reports_of(
+        "DADEVILLE, Ala. - Four people were killed at a birthday party on Saturday night.\n\n"
+        "The killings came less than a week after a bank employee opened fire inside a bank in downtown "
+        "Louisville, Ky., on April 10, killing five people.",
+        "2023-04-20");
+    ASSERT_EQ(reports.size(), 2u);
+    EXPECT_EQ(reports[1].location.city, "Louisville") << "'Ky., on April 10, killing five' is the same sentence";
+    EXPECT_EQ(date_of(reports[1]), "2023-04-10");
+}
