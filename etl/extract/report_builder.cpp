@@ -938,8 +938,12 @@ bool report_builder::places_compatible(std::uint32_t a, std::uint32_t b) const
 bool report_builder::compatible(draft const &d, segment const &seg, int later_days) const
 {
     if (auto const date = segment_date(seg); date && d.date && disjoint(*date, *d.date)) {
-        bool const soon_after = d.date->end < date->start && date->start.to_days() - d.date->end.to_days() <= later_days;
-        if (!soon_after)
+        // within `later_days` either way: a claim or a later death after the report's date, or
+        // the start of what the report dated by its end ("ended the siege on Saturday" ... "the
+        // gunmen arrived on Friday evening")
+        bool const near = d.date->end < date->start ? date->start.to_days() - d.date->end.to_days() <= later_days
+                                                    : d.date->start.to_days() - date->end.to_days() <= later_days;
+        if (!near)
             return false;
     }
     if (auto const p = segment_place(seg, false); p && d.place && !places_compatible(p->place_id, *d.place))
@@ -1157,10 +1161,25 @@ std::optional<incident_report> report_builder::make_report(std::size_t index, bo
     for (auto const &seg : ordered) {
         if (!locates(seg) || (r.date && seg.kind != segment_kind::trigger))
             continue;
-        auto const dm = segment_date_mention(with_opening(seg));
-        // a later, more precise date within the first one refines it
-        if (!dm || (r.date && !(r.date->start <= dm->range.start && dm->range.end <= r.date->end &&
-                                dm->range.precision < r.date->precision)))
+        auto dm = segment_date_mention(with_opening(seg));
+        if (!dm)
+            continue;
+        // "ended an overnight siege on Saturday ... after gunmen attacked the hotel on Friday
+        // evening": the incident began on the earlier day
+        for (auto const &other : m_info[seg.sentence].dates)
+            if (within(other, seg.first, seg.last) && other.range.precision == date_precision::day &&
+                dm->range.precision == date_precision::day && other.range.end < dm->range.start &&
+                dm->range.start.to_days() - other.range.end.to_days() <= 3 && is_incident_date(other, seg.sentence))
+                dm = other;
+        // a later, more precise date within the first one refines it; a day up to three days
+        // before it is when the incident began ("ended the siege on Saturday" ... "the attack
+        // began on Friday evening"): the first one dated a later stage or a statement
+        bool const refines = r.date && r.date->start <= dm->range.start && dm->range.end <= r.date->end &&
+                             dm->range.precision < r.date->precision;
+        bool const began_earlier = r.date && r.date->precision == date_precision::day &&
+                                   dm->range.precision == date_precision::day && dm->range.end < r.date->start &&
+                                   r.date->start.to_days() - dm->range.end.to_days() <= 3;
+        if (r.date && !refines && !began_earlier)
             continue;
         r.date = dm->range;
         explain(r, "date", "date." + dm->rule, m_text.substr(dm->begin, dm->end - dm->begin));

@@ -116,7 +116,7 @@ private:
     bool indefinite(segment const &seg) const;
     bool opens_new_incident(segment const &seg) const;
     /// No conflicting date and no distant place. `later_days`: the segment's date may also lie
-    /// that many days after the report's.
+    /// that many days after (or before) the report's.
     bool compatible(draft const &d, segment const &seg, int later_days = 0) const;
     bool places_compatible(std::uint32_t a, std::uint32_t b) const;
     /// The draft a trigger segment continues, or nullptr for a new incident.

@@ -883,3 +883,18 @@ TEST(ReportBuilder, AStateAbbreviationEndsNoSentence)
     EXPECT_EQ(reports[1].location.city, "Louisville") << "'Ky., on April 10, killing five' is the same sentence";
     EXPECT_EQ(date_of(reports[1]), "2023-04-10");
 }
+
+TEST(ReportBuilder, ASiegeIsDatedByItsStart)
+{
+    auto const reports = reports_of(
+        "OUAGADOUGOU, Jan 16 - Troops ended an overnight siege at the Splendid Hotel in Ouagadougou on Saturday, "
+        "freeing 126 hostages after gunmen attacked the hotel on Friday evening. Twenty-three people from 18 "
+        "countries were killed. Three attackers were killed.\n\n"
+        "The attack began at about 7.30 p.m. on Friday, when gunmen opened fire on diners at a cafe before "
+        "moving into the hotel.",
+        "2016-01-16");
+    ASSERT_EQ(reports.size(), 1u) << "the start told later is the same incident";
+    EXPECT_EQ(date_of(reports[0]), "2016-01-15");
+    ASSERT_TRUE(reports[0].killed);
+    EXPECT_EQ(reports[0].killed->value, 23) << "'Three attackers were killed' opens no other toll";
+}
