@@ -61,8 +61,8 @@ void print(test::pairwise_score const &s, dedup::dedup_settings const &settings)
 
 } // namespace
 
-// Measured at this commit: precision 1.000, recall 0.906, F1 0.950 (115 of 115 system pairs, 127
-// gold pairs; us_local alone F1 0.974, world 0.911). The target is F1 0.95 (docs/deduplication.md,
+// Measured at this commit: precision 1.000, recall 0.953, F1 0.976 (121 of 121 system pairs, 127
+// gold pairs; us_local alone F1 0.974, world 0.979). The target is F1 0.95 (docs/deduplication.md,
 // "Quality"); these floors keep what has been reached. What still misses is mostly extraction:
 // a plea story whose attack sentences are all legal ones, a statement's date a day off.
 TEST(DedupCorpus, PairwiseScoresHoldTheirFloor)
@@ -79,5 +79,5 @@ TEST(DedupCorpus, PairwiseScoresHoldTheirFloor)
     EXPECT_GE(static_cast<double>(score.matched.size()), 0.9 * static_cast<double>(score.mentions))
         << "most gold mentions must be extracted for the pairwise figures to mean anything";
     EXPECT_GE(score.precision(), 0.97) << "set ETL_DEDUP_CORPUS_VERBOSE=1 to list the false merges";
-    EXPECT_GE(score.f1(), 0.95) << "set ETL_DEDUP_CORPUS_VERBOSE=1 to list the false and missed merges";
+    EXPECT_GE(score.f1(), 0.97) << "set ETL_DEDUP_CORPUS_VERBOSE=1 to list the false and missed merges";
 }
