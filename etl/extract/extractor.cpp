@@ -13,7 +13,6 @@
 #include "extract/report_builder.hpp"
 #include "extract/sentences.hpp"
 #include "extract/text_normaliser.hpp"
-#include "extract/tokens.hpp"
 #include "core/files.hpp"
 
 #include <algorithm>
@@ -95,12 +94,14 @@ std::string extractor::normalise(article const &a) const
     static boilerplate_filter const keep_every_line;
     std::string title = clean_article_text(a.title, false, keep_every_line).text;
     std::replace(title.begin(), title.end(), '\n', ' ');
-    auto const folded_title = fold(title);
-    if (folded_title.find_first_not_of(' ') == std::string::npos)
+    if (title.find_first_not_of(' ') == std::string::npos)
         return body;
     constexpr std::size_t opening = 600; // a section label, a byline or a kicker may come first
-    if (fold(std::string_view(body).substr(0, std::min(body.size(), opening + title.size()))).find(folded_title) !=
-        std::string::npos)
+    auto const head = std::string_view(body).substr(0, std::min(body.size(), opening + title.size()));
+    auto const same_letter = [](char x, char y) {
+        return (x >= 'A' && x <= 'Z' ? x + ('a' - 'A') : x) == (y >= 'A' && y <= 'Z' ? y + ('a' - 'A') : y);
+    };
+    if (std::search(head.begin(), head.end(), title.begin(), title.end(), same_letter) != head.end())
         return body;
     return title + "\n\n" + body;
 }
