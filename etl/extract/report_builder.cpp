@@ -1308,6 +1308,16 @@ std::optional<incident_report> report_builder::make_report(std::size_t index, bo
     // "the bombing of the U.S. embassy here": the dateline's city
     if (m_dateline && r.location.precision != geo_precision::city && says_here(ordered))
         r.location.precision = geo_precision::none;
+    // "EL PASO, Texas - ... one of the deadliest mass shootings in Texas history": a division
+    // that holds the dateline's city is refined by it (a country is not: stories are filed from
+    // capitals)
+    if (m_dateline && where && r.location.precision == geo_precision::admin1 &&
+        m_lex.places.places().contains(where->place_id, m_dateline->place.place_id) &&
+        where->place_id != m_dateline->place.place_id) {
+        auto const &p = m_dateline->place;
+        r.location = m_lex.places.to_place(p.place_id);
+        explain(r, "place", "place.dateline", m_text.substr(p.begin, p.end - p.begin));
+    }
     if (r.location.precision == geo_precision::none && m_dateline) {
         auto const &p = m_dateline->place;
         r.location = m_lex.places.to_place(p.place_id);

@@ -898,3 +898,17 @@ TEST(ReportBuilder, ASiegeIsDatedByItsStart)
     ASSERT_TRUE(reports[0].killed);
     EXPECT_EQ(reports[0].killed->value, 23) << "'Three attackers were killed' opens no other toll";
 }
+
+TEST(ReportBuilder, TheDatelineCityRefinesTheStateTheStoryNames)
+{
+    auto const reports = reports_of("EL PASO, Texas - A gunman opened fire Saturday morning at a crowded Walmart, "
+                                    "killing 20 people in one of the deadliest mass shootings in Texas history.",
+                                    "2019-08-04");
+    ASSERT_EQ(reports.size(), 1u);
+    EXPECT_EQ(reports[0].location.city, "El Paso");
+    auto const abroad = reports_of("LONDON - The brother of the Manchester Arena bomber, whose attack killed 22 "
+                                   "people in Britain in May 2017, was sentenced on Thursday.",
+                                   "2020-08-20");
+    for (auto const &r : abroad)
+        EXPECT_NE(r.location.city, "London") << "a country named is not refined by the city a story is filed from";
+}
