@@ -418,12 +418,14 @@ private:
     /// last year"): the year meant, and the tokens it takes; 0 when none.
     std::pair<int, std::size_t> year_after(std::size_t k) const
     {
+        std::size_t const of = k < m_n && is(k, kw::of) ? 1 : 0; // "May 6 of last year"
+        k += of;
         if (!m_pub || k + 1 >= m_n || unit_at(k + 1) != unit::year)
             return {0, 0};
         if (is(k, kw::last))
-            return {m_pub->year - 1, 2};
+            return {m_pub->year - 1, 2 + of};
         if (is(k, kw::this_))
-            return {m_pub->year, 2};
+            return {m_pub->year, 2 + of};
         return {0, 0};
     }
 
@@ -885,13 +887,17 @@ private:
         if (u != unit::year && u != unit::month)
             return std::nullopt;
         std::size_t end = after;
+        civil_date p = *m_pub;
         if (is(after, kw::today) || is(after, kw::tonight))
             end = after + 1;
         else if (is(after, kw::this_) && after + 1 < m_n && has(after + 1, f_time_of_day))
             end = after + 2;
-        else
+        else if (full_weekday(after)) {
+            // "one year ago Monday": that weekday of this week, that many years back
+            end = after + 1;
+            p = p.plus_days(-((p.weekday() - m_info[after].lx.weekday + 7) % 7));
+        } else
             return std::nullopt;
-        civil_date const p = *m_pub;
         int y = p.year, m = p.month;
         if (u == unit::year)
             y -= q.n;
@@ -1399,10 +1405,14 @@ private:
         // "since February 2021, when bandits seized 279 girls": the clause tells what happened then
         std::size_t const after = first + c.count;
         bool const when_clause = after + 1 < m_n && punct(after, ',') && is(after + 1, kw::when);
+        // "one year since the Oct. 25, 2023, shootings": a date between "the" and a noun
+        // qualifies the noun
+        std::size_t const noun = after < m_n && punct(after, ',') ? after + 1 : after;
+        bool const attributive = j < first && noun < m_n && m_tokens[noun].kind == token_kind::word;
         switch (word(w)) {
         case kw::since:
         case kw::from:
-            return when_clause ? date_role::event : date_role::since;
+            return when_clause || attributive ? date_role::event : date_role::since;
         case kw::until:
         case kw::through:
             open_range();

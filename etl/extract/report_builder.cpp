@@ -575,6 +575,13 @@ bool report_builder::is_incident_date(date_mention const &d, std::size_t sentenc
             return h.state != trigger_state::cancelled && i >= h.first_token && i < h.first_token + h.token_count;
         });
     };
+    // "since the Oct. 25, 2023, shootings", "Saturday's attack": a date that qualifies a
+    // trigger noun is that incident's, whatever verb stands before it
+    std::size_t next = d.first_token + d.token_count;
+    if (next < m_info[sentence].last && m_tokens[next].norm == ","sv)
+        ++next;
+    if (next < m_info[sentence].last && trigger_at(next))
+        return true;
     bool clause_start = true; // nothing but a subject before the date in its clause
     for (std::size_t steps = 0, i = d.first_token; i > first; ++steps) {
         if (steps == 8) {

@@ -148,6 +148,12 @@ date_case const cases[] = {
     {"A year ago this morning, a gunman walked into the bank.", "2024-04-10", "A year ago this morning", "2023-04-10", "2023-04-10", D, EV},
     {"Two years ago today, militants stormed the school.", "2016-12-16", "Two years ago today", "2014-12-16", "2014-12-16", D, EV},
     {"Six months ago today, a bomb hit the market.", "2024-08-31", "Six months ago today", "2024-02-29", "2024-02-29", D, EV},
+    // 2020-08-03 is a Monday; "one year ago Monday" is that Monday's date a year back
+    {"One year ago Monday, a gunman walked into a Walmart.", "2020-08-03", "One year ago Monday", "2019-08-03", "2019-08-03", D, EV},
+    {"He killed eight people on May 6 of last year.", "2024-05-06", "May 6 of last year", "2023-05-06", "2023-05-06", D, EV},
+    // a date between "the" and a noun qualifies the noun, after "since" too
+    {"It has been one year since the Oct. 25, 2023, shootings.", "2024-10-25", "Oct. 25, 2023", "2023-10-25", "2023-10-25", D, EV},
+    {"No attack has hit the city since March 2021.", "2024-10-25", "March 2021", "2021-03-01", "2021-03-31", M, SINCE},
     {"A year ago, a gunman opened fire in a dance hall.", "2024-01-21", "A year ago", "2023-01-01", "2023-12-31", Y, EV},
     {"Attacks have risen in recent weeks.", "2024-01-10", "recent weeks", "2023-11-29", "2024-01-10", Y, OTHER},
     {"Attacks have risen in recent days.", "2024-01-10", "recent days", "2024-01-03", "2024-01-10", M, OTHER},

@@ -912,3 +912,17 @@ TEST(ReportBuilder, TheDatelineCityRefinesTheStateTheStoryNames)
     for (auto const &r : abroad)
         EXPECT_NE(r.location.city, "London") << "a country named is not refined by the city a story is filed from";
 }
+
+TEST(ReportBuilder, AnAnniversaryIsNotTheIncidentsDate)
+{
+    auto const paused = reports_of("ORLANDO, Fla. - Orlando paused Monday to mark one year since the Pulse nightclub "
+                                   "shooting, in which 49 people were killed.",
+                                   "2017-06-12");
+    ASSERT_EQ(paused.size(), 1u);
+    EXPECT_NE(date_of(paused[0]), "2017-06-12") << "Monday is when the city paused";
+    auto const marked = reports_of("LEWISTON, Maine - Lewiston marked one year Friday since the Oct. 25, 2023, "
+                                   "shootings that killed 18 people at a bowling alley and a bar.",
+                                   "2024-10-25");
+    ASSERT_EQ(marked.size(), 1u);
+    EXPECT_EQ(date_of(marked[0]), "2023-10-25");
+}
