@@ -313,7 +313,19 @@ private:
                 --budget;
                 visit(j);
             }
-            if (w.present) {
+            if (w.present && !f.has_date) {
+                // Undated, with a publication date: the reports of its place before publication,
+                // nearest first, however old ("the Dec. 2, 2015, attack" in a 2017 story is
+                // often told without its date), at most undated_place_candidates.
+                auto it = std::upper_bound(b.windowed.begin(), b.windowed.end(), w.end,
+                                           [&](long v, std::uint32_t x) { return v < m_windows[x].start; });
+                std::size_t left = static_cast<std::size_t>(m_settings.blocking.undated_place_candidates);
+                while (it != b.windowed.begin() && left > 0) {
+                    --it;
+                    --left;
+                    visit(*it);
+                }
+            } else if (w.present) {
                 long const from = w.start - b.max_length;
                 auto it = std::lower_bound(b.windowed.begin(), b.windowed.end(), from,
                                            [&](std::uint32_t x, long v) { return m_windows[x].start < v; });

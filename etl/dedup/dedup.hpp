@@ -15,9 +15,10 @@
 //    - "Weak" reports: no usable date (none, or only a year) or no country. They are compared
 //      only with reports from other articles that name the same city (or, having no city, the
 //      same admin1), in the same country or with none. Their window is the date range when they
-//      have one, else [published - undated_lookback_days, published + 1] (the event precedes
-//      the article); without either they meet the first max_bucket_candidates reports of the
-//      place. A report with neither a city nor an admin1 is never weakly linked. A weak pair
+//      have one; undated, they meet the undated_place_candidates reports of the place dated
+//      before their publication, nearest first (the event precedes the article); without either
+//      they meet the first max_bucket_candidates reports of the place. A report with neither a
+//      city nor an admin1 looks the reports up by its distinctive terms and streets. A weak pair
 //      must also carry a strong other signal and a higher score (scoring.hpp).
 //    - Never scored: two reports of the same article (an article reporting two attacks with
 //      different figures reports two incidents), two reports of existing incidents.

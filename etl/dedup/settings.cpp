@@ -35,6 +35,7 @@ std::vector<binding> bindings(dedup_settings &s)
         {"blocking.max_range_days", &s.blocking.max_range_days, 1, 400},
         {"blocking.undated_lookback_days", &s.blocking.undated_lookback_days, 0, 3660},
         {"blocking.max_bucket_candidates", &s.blocking.max_bucket_candidates, 0, 1e9},
+        {"blocking.undated_place_candidates", &s.blocking.undated_place_candidates, 0, 1e9},
         {"place.near_km", &s.place.near_km, 0, 1000},
         {"casualties.close_ratio", &s.casualties.close_ratio, 0, 10},
         {"casualties.close_abs", &s.casualties.close_abs, 0, 1e9},

@@ -17,6 +17,9 @@ struct blocking_settings {
     int max_range_days = 31;       ///< wider date ranges (years) block like undated reports
     int undated_lookback_days = 60; ///< an undated report is about an event at most this long before publication
     int max_bucket_candidates = 1000; ///< cap for reports with neither date nor publication date
+    /// An undated report (with a publication date) meets at most this many reports of its place
+    /// published or dated before it, nearest first.
+    int undated_place_candidates = 200;
 };
 
 struct place_settings {

@@ -268,7 +268,7 @@ TEST(DedupCluster, FollowUpAMonthLaterRaisingTheTollMerges)
     EXPECT_EQ(deduplicate({}, {original, dated}).incidents.size(), 1u);
 }
 
-TEST(DedupCluster, FollowUpNeedsPlaceTargetAndWindow)
+TEST(DedupCluster, FollowUpNeedsPlaceTargetAndToComeAfter)
 {
     auto const original = mosque("reuters");
     auto follow_up = report("tolo").undated().published(2021, 11, 7).at("AF", "Kunduz", "Kunduz")
@@ -280,9 +280,15 @@ TEST(DedupCluster, FollowUpNeedsPlaceTargetAndWindow)
     auto other_target = follow_up;
     other_target.kind(bombing, police).text("The toll of last month's attack on police has risen to 72.");
     EXPECT_EQ(deduplicate({}, {original, other_target}).incidents.size(), 2u);
-    auto too_late = follow_up;
-    too_late.published(2022, 3, 1); // beyond undated_lookback_days
-    EXPECT_EQ(deduplicate({}, {original, too_late}).incidents.size(), 2u);
+    // an undated mention meets the reports of its place before its publication, however old
+    // ("the 2021 bombing of the Sayed Abad mosque" told without its date years later) ...
+    auto years_later = follow_up;
+    years_later.published(2023, 3, 1);
+    EXPECT_EQ(deduplicate({}, {original, years_later}).incidents.size(), 1u);
+    // ... but none published after it
+    auto too_early = follow_up;
+    too_early.published(2021, 10, 1);
+    EXPECT_EQ(deduplicate({}, {original, too_early}).incidents.size(), 2u);
 }
 
 TEST(DedupCluster, UndatedReportWithoutStrongSignalStaysApart)

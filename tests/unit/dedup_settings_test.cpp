@@ -31,6 +31,7 @@ TEST(DedupSettings, ShippedFileRepeatsTheDefaults)
     EXPECT_EQ(file.blocking.day_slack_days, defaults.blocking.day_slack_days);
     EXPECT_EQ(file.blocking.max_range_days, defaults.blocking.max_range_days);
     EXPECT_EQ(file.blocking.undated_lookback_days, defaults.blocking.undated_lookback_days);
+    EXPECT_EQ(file.blocking.undated_place_candidates, defaults.blocking.undated_place_candidates);
     EXPECT_EQ(file.decision.match_threshold, defaults.decision.match_threshold);
     EXPECT_EQ(file.decision.member_min_score, defaults.decision.member_min_score);
     EXPECT_EQ(file.decision.member_average_score, defaults.decision.member_average_score);
