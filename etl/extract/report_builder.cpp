@@ -665,10 +665,14 @@ bool report_builder::implausible(place_mention const &m, std::vector<std::string
     // Vienna story), not a namesake: the two rules below spare it.
     constexpr std::uint64_t known_town = 20000;
     bool const known_abroad = m.rule == "unique" && p.population >= known_town && locative(m);
-    // a story filed from one country about a place in another names that other country too
-    if (m_dateline && g.place(m_dateline->place.place_id).country != p.country && own_weight <= one_mention &&
-        !known_abroad)
-        return true;
+    // a story filed from one country about a place in another names that other country more
+    // than the filing one ("COLORADO SPRINGS - ... Daniel Aston, Kelly Loving" is no English town)
+    if (m_dateline && g.place(m_dateline->place.place_id).country != p.country && !known_abroad) {
+        auto const filed = g.country(g.place(m_dateline->place.place_id).country);
+        int const filed_weight = filed ? m_context.country_weight(*filed) : 0;
+        if (own_weight <= one_mention || (own_weight <= filed_weight && !(own && country_named_near(m, *own))))
+            return true;
+    }
     auto const dominant = m_context.dominant_country();
     if (own && dominant != no_place && dominant != *own && own_weight < m_context.country_weight(dominant) &&
         !country_named_near(m, *own) && !known_abroad)

@@ -926,3 +926,16 @@ TEST(ReportBuilder, AnAnniversaryIsNotTheIncidentsDate)
     ASSERT_EQ(marked.size(), 1u);
     EXPECT_EQ(date_of(marked[0]), "2023-10-25");
 }
+
+TEST(ReportBuilder, VictimsNamesAreNoTownsAbroad)
+{
+    auto const reports = reports_of(
+        "COLORADO SPRINGS - Police on Monday released the names of the five people killed in the weekend "
+        "shooting at Club Q: Daniel Aston, Kelly Loving, Ashley Paugh, Derrick Rump and Raymond Green Vance.\n\n"
+        "Aston and Rump both worked at the club, friends said. The club had been a refuge for gay and "
+        "transgender residents of Colorado Springs for two decades.",
+        "2022-11-21");
+    ASSERT_EQ(reports.size(), 1u);
+    EXPECT_EQ(reports[0].location.country, "US") << "Aston, England, is named no more than the filing country";
+    EXPECT_EQ(reports[0].location.city, "Colorado Springs");
+}
