@@ -939,3 +939,17 @@ TEST(ReportBuilder, VictimsNamesAreNoTownsAbroad)
     EXPECT_EQ(reports[0].location.country, "US") << "Aston, England, is named no more than the filing country";
     EXPECT_EQ(reports[0].location.city, "Colorado Springs");
 }
+
+TEST(ReportBuilder, WhatFollowedWithinHoursIsAnotherIncident)
+{
+    auto const reports = reports_of(
+        "EL PASO - Two more people wounded in Saturday's attack at the Cielo Vista Walmart died Monday, raising the "
+        "death toll to 22, officials said.\n\n"
+        "The attack was followed within hours by another mass shooting, in Dayton, Ohio, where a gunman killed "
+        "nine people early Sunday.",
+        "2019-08-06");
+    ASSERT_EQ(reports.size(), 2u);
+    EXPECT_EQ(reports[0].location.city, "El Paso");
+    EXPECT_EQ(reports[1].location.city, "Dayton");
+    EXPECT_EQ(date_of(reports[1]), "2019-08-04");
+}
