@@ -652,9 +652,13 @@ bool report_builder::implausible(place_mention const &m, std::vector<std::string
         // Wire stories are filed from capitals far from the incident ("KABUL - ... in Sangin"),
         // but a small place far from the dateline ("Southside" in a Jacksonville story) is most
         // likely a place near it that the gazetteer lacks.
+        // So is a larger namesake whose state nothing else in the story names ("a Waffle House
+        // in Antioch" in a Nashville story is no California city).
         auto const &d = g.place(m_dateline->place.place_id);
         auto const km = distance_km(d, p);
-        if (km && *km > 300.0 && p.population < 100000)
+        bool const unsupported_division = m.rule != "unique"sv && p.admin1 != no_place && p.admin1 != d.admin1 &&
+                                          m_context.admin1_weight(p.admin1) <= one_mention;
+        if (km && *km > 300.0 && (p.population < 100000 || unsupported_division))
             return true;
     }
     bool const weak = m.rule == "unique"sv || m.rule == "prior"sv || m.rule == "hint"sv;

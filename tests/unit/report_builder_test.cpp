@@ -953,3 +953,13 @@ TEST(ReportBuilder, WhatFollowedWithinHoursIsAnotherIncident)
     EXPECT_EQ(reports[1].location.city, "Dayton");
     EXPECT_EQ(date_of(reports[1]), "2019-08-04");
 }
+
+TEST(ReportBuilder, ANamesakeFarFromTheDatelineInAStateNobodyNamesIsNoScene)
+{
+    auto const reports = reports_of("NASHVILLE - A shooter killed six people at a school on Monday.\n\n"
+                                    "The city's last shooting of comparable scale came in April 2018, when a gunman "
+                                    "killed four people at a Waffle House in Antioch.",
+                                    "2023-03-28");
+    ASSERT_EQ(reports.size(), 2u);
+    EXPECT_NE(reports[1].location.admin1, "California") << "Antioch, California, is 3,000 km from Nashville";
+}
