@@ -31,6 +31,9 @@ word_set const time_units{"minute", "minutes", "hour", "hours", "day", "days", "
 word_set const new_incident_adverbs{"separately", "also", "earlier", "elsewhere", "meanwhile"};
 word_set const new_incident_adjectives{"another", "second", "third", "first", "separate", "other", "previous",
                                        "latest", "similar"};
+// Venues a place name may name ("the Olympia shopping centre", "the Westgate mall").
+word_set const venue_nouns{"shopping", "mall", "centre", "center", "hotel", "arena", "stadium", "market",
+                           "supermarket", "cinema", "theatre", "theater", "nightclub", "club", "restaurant"};
 word_set const locative_prepositions{"in", "near", "at", "inside", "on", "across", "around", "within", "off"};
 word_set const city_anaphors{"city", "town"};
 word_set const copulas{"was", "is", "were", "be", "been", "as", "marked"};
@@ -887,6 +890,10 @@ bool report_builder::locative(place_mention const &m) const
     if (after < m_tokens.size() && m_tokens[after].kind == token_kind::word && m_tokens[after].capitalised &&
         !m_tokens[after].all_caps && !m_tokens[m.first_token + m.token_count - 1].possessive &&
         !is_place_type_word(m_tokens[after]))
+        return false;
+    // ... and in "at the Olympia shopping centre" (a venue named after a place)
+    if (after < m_tokens.size() && venue_nouns.contains(m_tokens[after]) && m.first_token > 0 &&
+        m_tokens[m.first_token - 1].norm == "the"sv)
         return false;
     std::size_t skipped = 0;
     for (std::size_t k = m.first_token; k > 0 && skipped < 5;) {

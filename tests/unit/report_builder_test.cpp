@@ -963,3 +963,14 @@ TEST(ReportBuilder, ANamesakeFarFromTheDatelineInAStateNobodyNamesIsNoScene)
     ASSERT_EQ(reports.size(), 2u);
     EXPECT_NE(reports[1].location.admin1, "California") << "Antioch, California, is 3,000 km from Nashville";
 }
+
+TEST(ReportBuilder, AVenueNamedAfterAFarTownIsNoPlaceAbroad)
+{
+    auto const reports = reports_of(
+        "MUNICH - The teenager who killed nine people at the Olympia shopping centre in Munich on Friday had "
+        "been fascinated by mass shootings, Bavarian investigators said.",
+        "2016-07-24");
+    ASSERT_EQ(reports.size(), 1u);
+    EXPECT_EQ(reports[0].location.country, "DE") << "not Olympia, Washington";
+    EXPECT_EQ(reports[0].location.city, "Munich");
+}
