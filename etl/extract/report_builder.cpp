@@ -967,6 +967,12 @@ bool report_builder::compatible(draft const &d, segment const &seg, int later_da
                                                     : d.date->start.to_days() - date->end.to_days() <= later_days;
         if (!near)
             return false;
+        // an earlier day and another toll: "Wednesday's attack on Charlie Hebdo, in which 12
+        // people were killed" in a story about Thursday's killing of a policewoman (a later day
+        // may raise the toll: "The seventh person killed died at a hospital Tuesday")
+        auto const killed = segment_killed(seg);
+        if (date->end < d.date->start && killed && d.killed && *killed != *d.killed)
+            return false;
     }
     if (auto const p = segment_place(seg, false); p && d.place && !places_compatible(p->place_id, *d.place))
         return false;
@@ -1198,9 +1204,11 @@ std::optional<incident_report> report_builder::make_report(std::size_t index, bo
         // began on Friday evening"): the first one dated a later stage or a statement
         bool const refines = r.date && r.date->start <= dm->range.start && dm->range.end <= r.date->end &&
                              dm->range.precision < r.date->precision;
+        auto const seg_killed = segment_killed(seg);
         bool const began_earlier = r.date && r.date->precision == date_precision::day &&
                                    dm->range.precision == date_precision::day && dm->range.end < r.date->start &&
-                                   r.date->start.to_days() - dm->range.end.to_days() <= 3;
+                                   r.date->start.to_days() - dm->range.end.to_days() <= 3 &&
+                                   !(seg_killed && d.killed && *seg_killed != *d.killed);
         if (r.date && !refines && !began_earlier)
             continue;
         r.date = dm->range;

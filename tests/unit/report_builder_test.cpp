@@ -974,3 +974,18 @@ TEST(ReportBuilder, AVenueNamedAfterAFarTownIsNoPlaceAbroad)
     EXPECT_EQ(reports[0].location.country, "DE") << "not Olympia, Washington";
     EXPECT_EQ(reports[0].location.city, "Munich");
 }
+
+TEST(ReportBuilder, AnEarlierAttackWithAnotherTollIsAnotherIncident)
+{
+    auto const reports = reports_of(
+        "PARIS, Jan 10 - The gunman who seized a kosher supermarket on Friday also shot dead a municipal "
+        "policewoman in Montrouge on Thursday morning, investigators said.\n\n"
+        "He knew one of the two brothers blamed for Wednesday's attack on Charlie Hebdo, in which 12 people were "
+        "killed.",
+        "2015-01-10");
+    bool twelve_apart = false;
+    for (auto const &r : reports)
+        if (r.killed && r.killed->value == 12)
+            twelve_apart = date_of(r) == "2015-01-07";
+    EXPECT_TRUE(twelve_apart) << "Wednesday's 12 dead are not Thursday's shooting";
+}
