@@ -524,6 +524,10 @@ int report_builder::determiner_of(segment const &seg) const
         std::size_t i = h.first_token;
         for (std::size_t steps = 0; i > seg.first && steps < 5 && here <= 0; ++steps) {
             --i;
+            // a date is one modifier, its full stops included: "the Oct. 14 blast"
+            for (auto const &dm : m_info[seg.sentence].dates)
+                if (dm.first_token < i && i < dm.first_token + dm.token_count && dm.first_token >= seg.first)
+                    i = dm.first_token;
             auto const &t = m_tokens[i];
             if (t.kind == token_kind::punct || clause_openers.contains(t))
                 break; // "with 40 people at a luncheon before he struck": not the trigger's phrase

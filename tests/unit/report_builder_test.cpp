@@ -989,3 +989,15 @@ TEST(ReportBuilder, AnEarlierAttackWithAnotherTollIsAnotherIncident)
             twelve_apart = date_of(r) == "2015-01-07";
     EXPECT_TRUE(twelve_apart) << "Wednesday's 12 dead are not Thursday's shooting";
 }
+
+TEST(ReportBuilder, TheAbbreviatedDateOfABlastIsADefiniteReference)
+{
+    auto const reports = reports_of(
+        "MOGADISHU - The death toll from last Saturday's truck bombing in Mogadishu has climbed to 358, the "
+        "government said late on Friday.\n\n"
+        "Information Minister Abdirahman Osman said 228 people were injured in the Oct. 14 blast.",
+        "2017-10-21");
+    ASSERT_EQ(reports.size(), 1u) << "'the Oct. 14 blast' refers back";
+    ASSERT_TRUE(reports[0].injured);
+    EXPECT_EQ(reports[0].injured->value, 228);
+}
