@@ -1063,7 +1063,11 @@ void report_builder::group()
             continue;
         if (!info.cue.incident) {
             log_debug(m_article.id, " sentence ", s, ": no incident (", info.cue.reason, ": ", info.cue.rule, ")");
-            if (!m_drafts.empty() && s - m_drafts.back().segments.back().sentence <= 2 && supports(s)) {
+            // a claim or a figure supports the report just told; further on, only one that
+            // refers back to it ("The Islamic State group said it was behind the attack")
+            segment const whole{s, info.first, info.last, segment_kind::support};
+            if (!m_drafts.empty() && supports(s) &&
+                (s - m_drafts.back().segments.back().sentence <= 2 || refers_back(whole))) {
                 log_debug(m_article.id, " sentence ", s, ": supports report ", m_drafts.size() - 1);
                 attach(m_drafts.back(), {s, info.first, info.last, segment_kind::support});
                 used[s] = true;

@@ -1001,3 +1001,19 @@ TEST(ReportBuilder, TheAbbreviatedDateOfABlastIsADefiniteReference)
     ASSERT_TRUE(reports[0].injured);
     EXPECT_EQ(reports[0].injured->value, 228);
 }
+
+TEST(ReportBuilder, AClaimForTheAttackGoesToTheAttackNotToTheNextMention)
+{
+    auto const reports = reports_of(
+        "KABUL - Five attackers struck an army unit guarding the Marshal Fahim academy in Kabul early on Monday, "
+        "killing 11 soldiers.\n\n"
+        "The assault began with a suicide blast. One of the attackers was taken alive. Roads were closed for "
+        "hours.\n\n"
+        "The Islamic State group said it was behind the attack.\n\n"
+        "The raid came only two days after an ambulance bombing in the centre of the capital killed more than "
+        "100 people.",
+        "2018-01-30");
+    ASSERT_EQ(reports.size(), 2u);
+    EXPECT_EQ(reports[0].attacker, "Islamic State");
+    EXPECT_EQ(reports[1].attacker, "") << "the ambulance bombing was not claimed here";
+}
