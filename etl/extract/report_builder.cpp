@@ -630,6 +630,14 @@ std::optional<date_mention> report_builder::segment_date_mention(segment const &
             best_distance = distance;
         }
     }
+    // "ended an overnight siege on Saturday ... after gunmen attacked the hotel on Friday
+    // evening": the incident began on the earlier day
+    if (best && best->range.precision == date_precision::day)
+        for (auto const &d : m_info[seg.sentence].dates)
+            if (within(d, seg.first, seg.last) && d.range.precision == date_precision::day &&
+                d.range.end < best->range.start && best->range.start.to_days() - d.range.end.to_days() <= 3 &&
+                is_incident_date(d, seg.sentence))
+                best = d;
     return best;
 }
 
@@ -1007,9 +1015,14 @@ report_builder::draft *report_builder::continued_draft(segment const &seg)
     }
     if (auto const date = segment_date(seg); date && latest.date) {
         // a date of its own: only a retelling of the same day and place continues (an undated
-        // report may be dated by what continues it)
+        // report may be dated by what continues it), or of the same day by a definite subject
+        // ("The gunmen arrived at about 7.30 p.m. on Friday and opened fire on diners")
         auto const p = segment_place(seg, false);
-        if (!p || !latest.place || latest.date->precision != date->precision)
+        bool const same_day_told_again = !p && date->precision == date_precision::day &&
+                                         latest.date->precision == date_precision::day &&
+                                         date->start == latest.date->start &&
+                                         definite_determiners.contains(m_tokens[seg.first]);
+        if (!same_day_told_again && (!p || !latest.place || latest.date->precision != date->precision))
             return nullptr;
     }
     if (indefinite(seg)) {
@@ -1197,16 +1210,9 @@ std::optional<incident_report> report_builder::make_report(std::size_t index, bo
     for (auto const &seg : ordered) {
         if (!locates(seg) || (r.date && seg.kind != segment_kind::trigger))
             continue;
-        auto dm = segment_date_mention(with_opening(seg));
+        auto const dm = segment_date_mention(with_opening(seg));
         if (!dm)
             continue;
-        // "ended an overnight siege on Saturday ... after gunmen attacked the hotel on Friday
-        // evening": the incident began on the earlier day
-        for (auto const &other : m_info[seg.sentence].dates)
-            if (within(other, seg.first, seg.last) && other.range.precision == date_precision::day &&
-                dm->range.precision == date_precision::day && other.range.end < dm->range.start &&
-                dm->range.start.to_days() - other.range.end.to_days() <= 3 && is_incident_date(other, seg.sentence))
-                dm = other;
         // a later, more precise date within the first one refines it; a day up to three days
         // before it is when the incident began ("ended the siege on Saturday" ... "the attack
         // began on Friday evening"): the first one dated a later stage or a statement

@@ -1017,3 +1017,16 @@ TEST(ReportBuilder, AClaimForTheAttackGoesToTheAttackNotToTheNextMention)
     EXPECT_EQ(reports[0].attacker, "Islamic State");
     EXPECT_EQ(reports[1].attacker, "") << "the ambulance bombing was not claimed here";
 }
+
+TEST(ReportBuilder, TheSameDayToldAgainByADefiniteSubjectContinues)
+{
+    auto const reports = reports_of(
+        "OUAGADOUGOU, Jan 16 - Troops ended an overnight siege at the Splendid Hotel in Ouagadougou on Saturday, "
+        "freeing 126 hostages after gunmen attacked the hotel on Friday evening. Twenty-three people were "
+        "killed.\n\n"
+        "The gunmen arrived at about 7.30 p.m. on Friday and opened fire on diners at a cafe before moving into "
+        "the hotel.",
+        "2016-01-16");
+    ASSERT_EQ(reports.size(), 1u);
+    EXPECT_EQ(date_of(reports[0]), "2016-01-15");
+}
