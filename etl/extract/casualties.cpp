@@ -17,30 +17,6 @@ using namespace std::string_view_literals;
 
 namespace {
 
-/// "second" -> 2 ... "twentieth" -> 20, "5th" -> 5; 0 for anything else.
-long ordinal_value(token const &t)
-{
-    static std::unordered_map<std::string_view, long> const words{
-        {"second", 2},      {"third", 3},       {"fourth", 4},     {"fifth", 5},         {"sixth", 6},
-        {"seventh", 7},     {"eighth", 8},      {"ninth", 9},      {"tenth", 10},        {"eleventh", 11},
-        {"twelfth", 12},    {"thirteenth", 13}, {"fourteenth", 14}, {"fifteenth", 15},   {"sixteenth", 16},
-        {"seventeenth", 17}, {"eighteenth", 18}, {"nineteenth", 19}, {"twentieth", 20}};
-    if (auto const it = words.find(t.norm); it != words.end())
-        return it->second;
-    // "5th", "12th", "2nd", "3rd"
-    std::string_view const n = t.norm;
-    std::size_t digits = 0;
-    while (digits < n.size() && n[digits] >= '0' && n[digits] <= '9')
-        ++digits;
-    if (digits == 0 || digits > 3 || n.size() != digits + 2)
-        return 0;
-    auto const suffix = n.substr(digits);
-    if (suffix != "st"sv && suffix != "nd"sv && suffix != "rd"sv && suffix != "th"sv)
-        return 0;
-    return std::stol(std::string(n.substr(0, digits)));
-}
-
-
 enum class category : unsigned char { killed, injured, kidnapped, arrested, casualties, self_killed };
 
 /// Where a cue's figure may stand: "killed 5" / "5 killed" (either), "5 dead", "the toll ... 63".
@@ -635,8 +611,8 @@ void sentence::determiner_mentions()
                 m.value = both ? 2 : 1;
                 // "A fifth person has died", "the third victim": that many in all
                 if (one && i + 1 < m_n)
-                    if (long const n = ordinal_value(m_tokens[i + 1]); n > 1)
-                        m.value = n;
+                    if (auto const o = read_ordinal(m_tokens[i + 1]); o && o->value > 1)
+                        m.value = o->value;
                 m.perpetrator = h.perpetrator;
                 m.generic = h.generic;
                 m.head = h.head;

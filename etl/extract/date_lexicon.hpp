@@ -47,4 +47,11 @@ struct lex {
 /// The entry for a token's word, or nullptr. One integer hash probe.
 lex const *find_date_word(token const &t);
 
+/// "minutes", "hours", "day", "weeks", "months", "years", "decade": a span of time.
+inline bool is_time_unit(token const &t)
+{
+    lex const *const l = find_date_word(t);
+    return l && l->u != unit::none;
+}
+
 } // namespace etl::extract::date_lexicon

@@ -1,6 +1,7 @@
 #include "extract/dates.hpp"
 
 #include "extract/date_lexicon.hpp"
+#include "extract/numbers.hpp"
 
 #include <algorithm>
 #include <cstdint>
@@ -31,14 +32,6 @@ struct tok_info {
 
 bool is_digit(char c) { return c >= '0' && c <= '9'; }
 
-/// "fourth" -> 4.
-word_table<std::uint8_t> const ordinal_words{{{"first", 1}, {"second", 2}, {"third", 3}, {"fourth", 4},
-                                              {"fifth", 5}, {"sixth", 6}, {"seventh", 7}, {"eighth", 8},
-                                              {"ninth", 9}, {"tenth", 10}, {"eleventh", 11}, {"twelfth", 12},
-                                              {"thirteenth", 13}, {"fourteenth", 14}, {"fifteenth", 15},
-                                              {"sixteenth", 16}, {"seventeenth", 17}, {"eighteenth", 18},
-                                              {"nineteenth", 19}, {"twentieth", 20}, {"thirtieth", 30}}};
-
 tok_info classify(token const &t)
 {
     tok_info f;
@@ -56,8 +49,8 @@ tok_info classify(token const &t)
         f.starter = true; // also dotted dates
         return f;
     }
-    if (std::uint8_t const *const n = ordinal_words.find(t))
-        f.word_ordinal = *n;
+    if (auto const o = read_ordinal(t); o && o->spelled)
+        f.word_ordinal = static_cast<std::uint8_t>(o->value);
     if (!s.empty() && is_digit(s[0])) {
         std::size_t k = 0;
         int v = 0;

@@ -1,5 +1,7 @@
 #include "extract/incident_cues.hpp"
 
+#include "extract/date_lexicon.hpp"
+
 #include <yaml-cpp/yaml.h>
 
 #include <algorithm>
@@ -10,10 +12,6 @@ namespace etl::extract {
 using namespace std::string_view_literals;
 
 namespace {
-
-// Spans of time: "came two days after" (built at static initialisation: word_set interns its words)
-word_set const time_units{"minute", "minutes", "hour", "hours", "day", "days", "week", "weeks",
-                          "month", "months", "year", "years"};
 
 using lexicon::get_number;
 using lexicon::get_string;
@@ -218,7 +216,7 @@ incident_cue_lexicon::comparison_frame const *incident_cue_lexicon::comparison_a
             // not "came after gunmen stormed the village", one episode told in order
             bool duration = false;
             for (std::size_t k = marker; k > sentence_first && marker - k <= 4 && !duration;)
-                duration = time_units.contains(tokens[--k]);
+                duration = date_lexicon::is_time_unit(tokens[--k]);
             if (!duration)
                 continue;
         }

@@ -77,6 +77,13 @@ std::unordered_map<std::string, number_word> const &number_words()
 // words must not race with extraction threads (vocabulary.hpp).
 word_table<number_word> const number_words_by_id(number_words());
 
+word_table<long> const ordinal_words{{{"first", 1}, {"second", 2}, {"third", 3}, {"fourth", 4}, {"fifth", 5},
+                                      {"sixth", 6}, {"seventh", 7}, {"eighth", 8}, {"ninth", 9}, {"tenth", 10},
+                                      {"eleventh", 11}, {"twelfth", 12}, {"thirteenth", 13}, {"fourteenth", 14},
+                                      {"fifteenth", 15}, {"sixteenth", 16}, {"seventeenth", 17},
+                                      {"eighteenth", 18}, {"nineteenth", 19}, {"twentieth", 20},
+                                      {"thirtieth", 30}}};
+
 number_word const *lookup_number_word(token const &t)
 {
     return t.kind == token_kind::word ? number_words_by_id.find(t) : nullptr;
@@ -757,6 +764,23 @@ std::vector<number_phrase> find_numbers(std::vector<token> const &tokens, vague_
         i = end;
     }
     return found;
+}
+
+std::optional<ordinal> read_ordinal(token const &t)
+{
+    if (t.kind != token_kind::word)
+        return std::nullopt;
+    if (long const *const n = ordinal_words.find(t))
+        return ordinal{*n, true};
+    std::string_view const s = t.norm;
+    std::size_t digits = 0;
+    long value = 0;
+    while (digits < s.size() && digits < 4 && s[digits] >= '0' && s[digits] <= '9')
+        value = value * 10 + (s[digits++] - '0');
+    auto const rest = s.substr(digits);
+    if (digits == 0 || digits > 3 || (rest != "st" && rest != "nd" && rest != "rd" && rest != "th"))
+        return std::nullopt;
+    return ordinal{value, false};
 }
 
 std::optional<long> parse_number_words(std::string_view text)

@@ -68,4 +68,13 @@ std::vector<number_phrase> find_numbers(std::vector<token> const &tokens, vague_
 /// "1,250", "1.5 million", "a dozen"); nullopt for anything else, qualifiers and vague words included.
 std::optional<long> parse_number_words(std::string_view text);
 
+/// An ordinal: "second" (spelled, up to "twentieth", and "thirtieth") or "5th", "22nd" (digits,
+/// at most three). Ordinals are no counts (find_numbers leaves them out); dates read "the 3rd"
+/// and "July Fourth" from them, casualties "a fifth person has died".
+struct ordinal {
+    long value = 0;
+    bool spelled = false;
+};
+std::optional<ordinal> read_ordinal(token const &t);
+
 } // namespace etl::extract

@@ -2,6 +2,7 @@
 
 #include "extract/actors.hpp"
 #include "extract/casualties.hpp"
+#include "extract/date_lexicon.hpp"
 #include "core/logging.hpp"
 #include "extract/categories.hpp"
 
@@ -23,8 +24,6 @@ word_set const indefinite_determiners{"a", "an", "another", "one", "two", "three
 // A span of time and a preposition that reckon a time from an incident: "hours after the
 // attack", "two days before Monday's bombing".
 word_set const temporal_prepositions{"after", "before"};
-word_set const time_units{"minute", "minutes", "hour", "hours", "day", "days", "week", "weeks", "month", "months",
-                          "year", "years"};
 // Adverbs that announce another incident anywhere before its trigger ("Also in April, six people
 // were killed"), and adjectives that do so only inside the trigger's noun phrase ("another
 // attack", "a second blast"; not "in the first hours of the attack").
@@ -540,7 +539,7 @@ int report_builder::determiner_of(segment const &seg) const
         // "Hours after the Half Moon Bay attack, shots were fired ...": a time reckoned from an
         // incident tells nothing of the clause's own
         if (here > 0 && i > seg.first + 1 && temporal_prepositions.contains(m_tokens[i - 1]) &&
-            time_units.contains(m_tokens[i - 2]))
+            date_lexicon::is_time_unit(m_tokens[i - 2]))
             continue;
         if (here > 0)
             return 1;

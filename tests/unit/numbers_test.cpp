@@ -286,3 +286,20 @@ TEST(Numbers, ParseNumberWords)
     EXPECT_FALSE(parse_number_words(""));
     EXPECT_FALSE(parse_number_words("hundred"));
 }
+
+TEST(Numbers, OrdinalsSpelledAndInDigits)
+{
+    auto const read = [](std::string const &word) { return read_ordinal(tokenize(word).front()); };
+    ASSERT_TRUE(read("fifth"));
+    EXPECT_EQ(read("fifth")->value, 5);
+    EXPECT_TRUE(read("Fifth")->spelled);
+    ASSERT_TRUE(read("12th"));
+    EXPECT_EQ(read("12th")->value, 12);
+    EXPECT_FALSE(read("12th")->spelled);
+    EXPECT_EQ(read("22nd")->value, 22);
+    EXPECT_EQ(read("thirtieth")->value, 30);
+    EXPECT_FALSE(read("five"));
+    EXPECT_FALSE(read("1234th")) << "at most three digits";
+    EXPECT_FALSE(read("12"));
+    EXPECT_FALSE(read("5s"));
+}
